@@ -1,0 +1,3 @@
+package io.slotgate.routing.topology;
+
+public enum NodeRole { MASTER, REPLICA }

@@ -1,0 +1,49 @@
+package io.slotgate.routing.testsupport;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Finds free loopback ports so parallel runs never collide. Cluster nodes also need port + 10000 free, so
+ * {@link #clusterPort()} probes both.
+ */
+public final class FreePorts {
+
+    private FreePorts() {
+    }
+
+    /** A port that was free on 127.0.0.1 a moment ago (bind 0). */
+    public static int any() {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(false);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    /** A port p below 55535 such that p and p + 10000 are both free (a node's client and bus ports). */
+    public static int clusterPort() {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int p = ThreadLocalRandom.current().nextInt(20000, 55000);
+            if (isFree(p) && isFree(p + 10000)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no free port pair");
+    }
+
+    public static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(false);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
