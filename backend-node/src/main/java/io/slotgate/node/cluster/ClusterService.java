@@ -1,0 +1,32 @@
+package io.slotgate.node.cluster;
+
+import io.netty.buffer.ByteBuf;
+import io.slotgate.routing.resp.RespRequest;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What the client side of a node needs from the cluster engine (bus, gossip, slot ownership, nodes.conf).
+ * The engine's state is owned by its own thread; callers read {@link #view()} snapshots and hand commands over.
+ */
+public interface ClusterService extends AutoCloseable {
+
+    /** The current immutable view; cheap (a volatile read), called for every keyed command. */
+    ClusterView view();
+
+    /**
+     * Runs {@code CLUSTER <subcommand> ...} (all subcommands except COUNTKEYSINSLOT and GETKEYSINSLOT, which go
+     * through {@link KeyspaceAccess}). The stage completes with one complete RESP reply (ownership passes to the
+     * caller). The caller keeps {@code request} alive until the stage completes.
+     */
+    CompletionStage<ByteBuf> execute(RespRequest request);
+
+    /** Sends a PUBLISH to every other node over the bus (cluster-protocol.md: PUBLISH is cluster-wide). */
+    void broadcastPublish(byte[] channel, byte[] message);
+
+    /** Starts the bus listener and timers; loads or creates nodes.conf. */
+    void start() throws Exception;
+
+    @Override
+    void close();
+}
