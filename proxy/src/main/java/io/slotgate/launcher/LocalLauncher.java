@@ -71,7 +71,7 @@ final class LocalLauncher implements Callable<Integer> {
             out.println("slotgate local: starting " + ports.size() + " nodes in " + dir.toAbsolutePath());
             for (int p : ports) {
                 nodes.add(NodeProcess.start(p, dir.resolve("node-" + p),
-                        List.of("--cluster-node-timeout", String.valueOf(nodeTimeout), "--appendonly", "yes")));
+                        List.of("--cluster-node-timeout", String.valueOf(nodeTimeout))));
             }
             awaitNodesListening(out);
             try (ClusterFormer former = new ClusterFormer(ports, out)) {
