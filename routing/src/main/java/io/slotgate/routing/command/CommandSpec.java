@@ -2,6 +2,7 @@ package io.slotgate.routing.command;
 
 import io.slotgate.routing.resp.RespRequest;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,6 +39,16 @@ public interface CommandSpec {
     int lastKey();
 
     int keyStep();
+
+    /** Redis 7.0 key specs, in COMMAND INFO order; empty for keyless commands and containers. */
+    default List<KeySpec> keySpecs() {
+        return List.of();
+    }
+
+    /** Whether this is a container command (CLUSTER, OBJECT, ...) whose subcommands carry the real specs. */
+    default boolean isContainer() {
+        return !subcommands().isEmpty();
+    }
 
     /** Subcommands by lower-case name ("nodes" for CLUSTER NODES); empty for plain commands. */
     Map<String, CommandSpec> subcommands();
