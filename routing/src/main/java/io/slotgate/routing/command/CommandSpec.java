@@ -59,4 +59,13 @@ public interface CommandSpec {
      * give an empty array rather than an exception. For container commands the subcommand's specs are used.
      */
     int[] keyIndexes(RespRequest request);
+
+    /**
+     * Indexes of the arguments whose hash slot decides where a cluster serves the request: the keys, plus the
+     * shard channels of SPUBLISH/SSUBSCRIBE/SUNSUBSCRIBE, which Redis marks not_key (so COMMAND GETKEYS omits
+     * them) but routes like keys (cluster-protocol.md §3).
+     */
+    default int[] slotIndexes(RespRequest request) {
+        return keyIndexes(request);
+    }
 }

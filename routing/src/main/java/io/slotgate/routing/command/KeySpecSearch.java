@@ -18,10 +18,15 @@ final class KeySpecSearch {
      * bad key count, out-of-range keys) or incomplete: then Redis falls back to the command's own key finder.
      */
     static int[] find(List<KeySpec> specs, RespRequest request) {
+        return find(specs, request, false);
+    }
+
+    /** As {@link #find(List, RespRequest)}; with {@code includeNotKeys} also what not_key specs name. */
+    static int[] find(List<KeySpec> specs, RespRequest request, boolean includeNotKeys) {
         int argc = request.argCount();
         KeyIndexBuffer keys = new KeyIndexBuffer();
         for (KeySpec spec : specs) {
-            if (spec.notKey()) {
+            if (spec.notKey() && !includeNotKeys) {
                 continue;
             }
             long first = begin(spec.beginSearch(), request, argc);

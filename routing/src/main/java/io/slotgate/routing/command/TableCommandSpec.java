@@ -23,6 +23,8 @@ final class TableCommandSpec implements CommandSpec {
     private final KeyFinder nativeFinder;
     /** Redis consults the specs only if one names real keys and none has argument-dependent flags. */
     private final boolean specsFirst;
+    /** Shard-channel commands: specs exist but none names a key. */
+    private final boolean onlyNotKeySpecs;
     private Map<String, CommandSpec> subcommands = Map.of();
     private NameTable subcommandTable;
 
@@ -39,6 +41,7 @@ final class TableCommandSpec implements CommandSpec {
         this.nativeFinder = NativeKeyFinders.forCommand(name);
         this.specsFirst = keySpecs.stream().anyMatch(s -> !s.notKey())
                 && keySpecs.stream().noneMatch(KeySpec::variableFlags);
+        this.onlyNotKeySpecs = !keySpecs.isEmpty() && keySpecs.stream().allMatch(KeySpec::notKey);
     }
 
     /** Attaches the subcommands (loader only, before the table is published). */
@@ -117,6 +120,18 @@ final class TableCommandSpec implements CommandSpec {
             }
         }
         return nativeFinder != null ? nativeFinder.keys(request) : KeyIndexBuffer.EMPTY;
+    }
+
+    @Override
+    public int[] slotIndexes(RespRequest request) {
+        if (!onlyNotKeySpecs) {
+            return keyIndexes(request);
+        }
+        if (!arityOk(request.argCount())) {
+            return KeyIndexBuffer.EMPTY;
+        }
+        int[] channels = KeySpecSearch.find(keySpecs, request, true);
+        return channels == null ? KeyIndexBuffer.EMPTY : channels;
     }
 
     @Override

@@ -147,6 +147,55 @@ class CommandTableUnitTests {
         assertThat(keys("CLUSTER", "NODES")).isEmpty();
     }
 
+    @Test
+    void shouldRouteShardChannelsLikeKeysWhileReportingNoKeys() {
+        assertThat(keys("SPUBLISH", "ch", "m")).isEmpty();
+        assertThat(slotArguments("SPUBLISH", "ch", "m")).containsExactly("ch");
+        assertThat(slotArguments("SSUBSCRIBE", "a", "b")).containsExactly("a", "b");
+        assertThat(slotArguments("SUNSUBSCRIBE")).isEmpty();
+        assertThat(slotArguments("SPUBLISH", "ch")).isEmpty();
+        assertThat(slotArguments("MSET", "a", "1", "b", "2")).containsExactly("a", "b");
+        assertThat(slotArguments("PUBLISH", "ch", "m")).isEmpty();
+    }
+
+    @Test
+    void shouldLookUpWithoutAllocating() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        RespRequest request = RespRequest.of("ZrangeByScore", "k", "0", "1");
+        RespRequest sub = RespRequest.of("cluster", "Nodes");
+        try {
+            CommandSpec expected = table.lookup("zrangebyscore");
+            for (int i = 0; i < 20_000; i++) { // warm up so that class loading is not counted
+                table.lookup(request);
+                table.resolve(sub);
+            }
+            long tid = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(tid);
+            int found = 0;
+            for (int i = 0; i < 100_000; i++) {
+                found += table.lookup(request) == expected ? 1 : 0;
+                found += table.resolve(sub).arity() == 2 ? 1 : 0;
+            }
+            long allocated = threads.getThreadAllocatedBytes(tid) - before;
+            assertThat(found).isEqualTo(200_000);
+            // A few hundred bytes of slack for the measurement itself; one allocation per lookup would be MBs.
+            assertThat(allocated).isLessThan(4096);
+        } finally {
+            request.release();
+            sub.release();
+        }
+    }
+
+    private String[] slotArguments(String... args) {
+        RespRequest request = RespRequest.of(args);
+        try {
+            CommandSpec spec = table.lookup(request);
+            return Arrays.stream(spec.slotIndexes(request)).mapToObj(request::argString).toArray(String[]::new);
+        } finally {
+            request.release();
+        }
+    }
+
     private String[] keys(String... args) {
         RespRequest request = RespRequest.of(args);
         try {
