@@ -85,6 +85,8 @@ class KeyExtractionIntegrationTests {
     /** Asserts every request agrees with the server; returns the commands for which keys were found. */
     private Set<String> compare(List<List<String>> corpus) throws IOException {
         List<List<String>> answers = connection.getKeys(corpus);
+        long answeredWithKeys = answers.stream().filter(a -> a != null && !a.isEmpty()).count();
+        System.out.printf("%d of %d requests have keys per COMMAND GETKEYS%n", answeredWithKeys, corpus.size());
         Set<String> withKeys = new LinkedHashSet<>();
         List<String> mismatches = new ArrayList<>();
         for (int i = 0; i < corpus.size(); i++) {
