@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,7 +63,7 @@ public final class CommandTable {
         if (parent == null) {
             return null;
         }
-        String sub = name.substring(bar + 1).toLowerCase(java.util.Locale.ROOT);
+        String sub = name.substring(bar + 1).toLowerCase(Locale.ROOT);
         return parent.subcommands().get(sub);
     }
 

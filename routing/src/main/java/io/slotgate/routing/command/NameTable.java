@@ -1,8 +1,10 @@
 package io.slotgate.routing.command;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * An immutable open-addressing hash table from lower-case ASCII names to specs, probed with the raw bytes of a
@@ -15,7 +17,7 @@ final class NameTable {
     private final int mask;
 
     /** @param entries specs keyed by their lower-case names */
-    NameTable(java.util.Map<String, CommandSpec> entries) {
+    NameTable(Map<String, CommandSpec> entries) {
         int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 4) - 1) << 1;
         names = new byte[capacity][];
         specs = new CommandSpec[capacity];
@@ -48,7 +50,7 @@ final class NameTable {
     /** Lookup by a name in any case (allocates; not for the hot path). */
     CommandSpec get(String name) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        return get(io.netty.buffer.Unpooled.wrappedBuffer(bytes), 0, bytes.length);
+        return get(Unpooled.wrappedBuffer(bytes), 0, bytes.length);
     }
 
     private static boolean matches(byte[] name, ByteBuf buf, int index, int len) {

@@ -1,5 +1,6 @@
 package io.slotgate.routing.command;
 
+import io.netty.buffer.ByteBuf;
 import io.slotgate.routing.resp.RespRequest;
 
 /**
@@ -146,7 +147,7 @@ final class NativeKeyFinders {
         if (len == 0) {
             return 0;
         }
-        io.netty.buffer.ByteBuf frame = r.frame();
+        ByteBuf frame = r.frame();
         int base = r.argIndex(index);
         int p = 0;
         while (p < len && isSpace(frame.getByte(base + p))) {
