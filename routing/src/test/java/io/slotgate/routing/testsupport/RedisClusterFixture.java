@@ -1,8 +1,10 @@
 package io.slotgate.routing.testsupport;
 
 import io.slotgate.routing.topology.ClusterNodeEntry;
+import io.slotgate.routing.topology.ClusterSlotsParser;
 import io.slotgate.routing.topology.ClusterNodesParser;
 import io.slotgate.routing.topology.NodeFlag;
+import io.slotgate.routing.topology.SlotMap;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,9 +85,7 @@ public final class RedisClusterFixture implements AutoCloseable {
         try {
             Set<Integer> taken = new HashSet<>();
             for (int i = 0; i < options.nodeCount(); i++) {
-                List<String> args = new ArrayList<>(BASE_SERVER_ARGS);
-                args.addAll(options.serverArgs());
-                servers.add(RedisServerProcess.clusterNode(distinctClusterPort(taken), args.toArray(String[]::new)));
+                servers.add(startNode(options, taken));
             }
             long t0 = System.nanoTime();
             RedisClusterFixture cluster = new RedisClusterFixture(options, servers);
@@ -102,11 +102,29 @@ public final class RedisClusterFixture implements AutoCloseable {
         }
     }
 
+    /** Starts one node, trying another port if a parallel test took the chosen one meanwhile. */
+    private static RedisServerProcess startNode(Options options, Set<Integer> taken) {
+        List<String> args = new ArrayList<>(BASE_SERVER_ARGS);
+        args.addAll(options.serverArgs());
+        IllegalStateException failure = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return RedisServerProcess.clusterNode(distinctClusterPort(taken), args.toArray(String[]::new));
+            } catch (IllegalStateException e) {
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
     public Options options() {
         return options;
     }
 
-    /** All servers, in the order given to {@code redis-cli --cluster create} (masters first). */
+    /**
+     * All servers, in the order given to {@code redis-cli --cluster create}; with one host it makes the first
+     * {@code masters} of them masters (redis-cli-cluster.md), until a test fails one over.
+     */
     public List<RedisServerProcess> servers() {
         return servers;
     }
@@ -122,6 +140,13 @@ public final class RedisClusterFixture implements AutoCloseable {
     /** "127.0.0.1:port" of every node, as MOVED and CLUSTER NODES name them. */
     public List<String> addresses() {
         return servers.stream().map(RedisServerProcess::address).toList();
+    }
+
+    /** The current topology as node {@code index} reports it in {@code CLUSTER SLOTS}. */
+    public SlotMap slotMap(int index) {
+        try (RespConnection c = connect(index)) {
+            return ClusterSlotsParser.parse(c.call("CLUSTER", "SLOTS"), "127.0.0.1");
+        }
     }
 
     /** A new connection to node {@code index}; the caller closes it. */

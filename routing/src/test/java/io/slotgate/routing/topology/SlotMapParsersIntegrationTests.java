@@ -83,10 +83,7 @@ class SlotMapParsersIntegrationTests {
 
     @Test
     void shouldMatchTheOwnerEveryNodeRedirectsTo() {
-        SlotMap map;
-        try (RespConnection c = cluster.connect(0)) {
-            map = ClusterSlotsParser.parse(c.call("CLUSTER", "SLOTS"), "127.0.0.1");
-        }
+        SlotMap map = cluster.slotMap(0);
         byte[][] keyOfSlot = keyPerSlot();
 
         for (RedisServerProcess server : cluster.servers()) {
