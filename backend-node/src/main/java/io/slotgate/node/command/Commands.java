@@ -12,7 +12,11 @@ public final class Commands {
     }
 
     public static CommandRegistry registry() {
-        CommandRegistry r = new CommandRegistry();
+        return registry(io.slotgate.routing.command.CommandTable.redis70());
+    }
+
+    public static CommandRegistry registry(io.slotgate.routing.command.CommandTable table) {
+        CommandRegistry r = new CommandRegistry(table);
         ConnectionCommands.register(r);
         ServerCommands.register(r);
         StringCommands.register(r);

@@ -5,6 +5,8 @@ import io.slotgate.node.command.CommandEntry;
 import io.slotgate.node.command.CommandException;
 import io.slotgate.node.command.Errors;
 import io.slotgate.node.command.KeySpec;
+import io.slotgate.routing.command.CommandSpec;
+import io.slotgate.routing.command.CommandTable;
 import io.slotgate.routing.resp.RespRequest;
 
 import java.util.ArrayList;
@@ -107,42 +109,41 @@ final class CommandCommand {
         }
     }
 
-    /** One COMMAND INFO entry in Redis 7.0's 10-element shape. */
+    /** One COMMAND INFO entry in Redis 7.0's 10-element shape (key specs and subcommands left empty). */
     private static void info(Call c, CommandEntry e) {
-        int first = 0;
-        int last = 0;
-        int step = 0;
-        boolean movable = false;
-        if (e.keys() instanceof KeySpec.Range r) {
-            first = r.first();
-            last = r.last();
-            step = r.step();
-        } else if (!isKeyless(e)) {
-            movable = true;
-        }
+        CommandTable table = c.node().registry().table();
+        CommandSpec spec = table == null ? null : table.lookup(e.name());
         c.array(10);
         c.bulk(e.name());
         c.integer(e.arity());
         List<String> flags = new ArrayList<>();
-        flags.add(e.isWrite() ? "write" : "readonly");
-        if (e.has(CommandEntry.F_BLOCKING)) {
-            flags.add("blocking");
-        }
-        if (movable) {
-            flags.add("movablekeys");
+        List<String> acl = new ArrayList<>();
+        int first = 0;
+        int last = 0;
+        int step = 0;
+        if (spec != null) {
+            spec.flags().forEach(f -> flags.add(f.redisName()));
+            spec.aclCategories().forEach(a -> acl.add("@" + a));
+            first = spec.firstKey();
+            last = spec.lastKey();
+            step = spec.keyStep();
+        } else {
+            flags.add(e.isWrite() ? "write" : "readonly");
+            if (e.keys() instanceof KeySpec.Range r) {
+                first = r.first();
+                last = r.last();
+                step = r.step();
+            }
         }
         c.array(flags.size());
         flags.forEach(c::simple);
         c.integer(first);
         c.integer(last);
         c.integer(step);
+        c.array(acl.size());
+        acl.forEach(c::simple);
         c.array(0);
         c.array(0);
         c.array(0);
-        c.array(0);
-    }
-
-    private static boolean isKeyless(CommandEntry e) {
-        return e.keys() == KeySpec.NONE_SPEC;
     }
 }
