@@ -49,6 +49,7 @@ public record NodesConf(List<ClusterNodeInfo> nodes, long currentEpoch, long las
         List<ClusterNodeInfo> nodes = new ArrayList<>();
         long currentEpoch = 0;
         long lastVoteEpoch = 0;
+        long maxConfigEpoch = 0;
         int myselfCount = 0;
         for (String raw : text.split("\n")) {
             String line = raw.strip();
@@ -78,11 +79,11 @@ public record NodesConf(List<ClusterNodeInfo> nodes, long currentEpoch, long las
                 myselfCount++;
             }
             nodes.add(n);
-            currentEpoch = Math.max(currentEpoch, n.configEpoch());
+            maxConfigEpoch = Math.max(maxConfigEpoch, n.configEpoch());
         }
         if (myselfCount != 1) {
             throw new IllegalArgumentException("nodes.conf needs exactly one myself line, found " + myselfCount);
         }
-        return new NodesConf(nodes, currentEpoch, lastVoteEpoch);
+        return new NodesConf(nodes, Math.max(currentEpoch, maxConfigEpoch), lastVoteEpoch);
     }
 }
