@@ -54,6 +54,10 @@ public record ClusterOptions(String bindAddress, String announceIp, int port, in
         return new ClusterOptions(bindAddress, value, port, busPort, nodeTimeoutMs, configFile, requireFullCoverage);
     }
 
+    public ClusterOptions withPort(int value) {
+        return new ClusterOptions(bindAddress, announceIp, value, busPort, nodeTimeoutMs, configFile, requireFullCoverage);
+    }
+
     public ClusterOptions withBusPort(int value) {
         return new ClusterOptions(bindAddress, announceIp, port, value, nodeTimeoutMs, configFile, requireFullCoverage);
     }

@@ -265,4 +265,78 @@ class ClusterManagerIntegrationTests {
         assertThat(cluster.call(0, "GETKEYSINSLOT", "12182", "1")).isEqualTo(List.of("foo"));
         assertThat(cluster.call(0, "KEYSLOT", "foo")).isEqualTo(12182L);
     }
+
+    @Test
+    void shouldLearnThatAPeerRestartedOnNewPorts() throws Exception {
+        joinedCluster(3);
+        String id = cluster.id(2);
+        cluster.stopNode(2);
+        int newPort = io.slotgate.routing.testsupport.FreePorts.clusterPort();
+        cluster.options.set(2, cluster.options.get(2).withPort(newPort).withBusPort(newPort + 10000));
+        cluster.startNode(2);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            for (int i = 0; i < 2; i++) {
+                assertThat(cluster.lineAbout(i, id))
+                        .contains(" 127.0.0.1:" + newPort + "@" + (newPort + 10000) + " ", " connected");
+            }
+        });
+        assertThat(cluster.id(2)).isEqualTo(id);
+    }
+
+    @Test
+    void shouldDropTheHandshakeWhenMeetingAnAlreadyKnownNode() throws Exception {
+        joinedCluster(2);
+        assertThat(cluster.call(1, "MEET", "127.0.0.1", Integer.toString(cluster.port(0)))).isEqualTo("OK");
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+            assertThat(cluster.nodes(1).split("\n")).hasSize(2);
+            assertThat(cluster.nodes(1)).doesNotContain("handshake");
+        });
+    }
+
+    @Test
+    void shouldForgetEveryoneAndTakeANewIdOnHardReset() throws Exception {
+        joinedCluster(3);
+        assertThat(cluster.call(2, "ADDSLOTS", "5")).isEqualTo("OK");
+        String oldId = cluster.id(2);
+        assertThat(cluster.call(2, "RESET", "HARD")).isEqualTo("OK");
+        assertThat(cluster.id(2)).isNotEqualTo(oldId);
+        Thread.sleep(1000); // peers keep pinging it; unknown senders must not be re-added
+        String nodes = cluster.nodes(2);
+        assertThat(nodes).matches("[0-9a-f]{40} 127\\.0\\.0\\.1:\\d+@\\d+ myself,master - 0 \\d+ 0 connected\n");
+        assertThat((String) cluster.call(2, "INFO")).contains("cluster_known_nodes:1\r\n", "cluster_current_epoch:0\r\n");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldDescribeShardsAndLinks() throws Exception {
+        joinedCluster(3);
+        assertThat(cluster.call(0, "ADDSLOTSRANGE", "0", "99", "200", "299")).isEqualTo("OK");
+        assertThat(cluster.call(2, "REPLICATE", cluster.id(0))).isEqualTo("OK");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(cluster.lineAbout(1, cluster.id(2))).contains("slave " + cluster.id(0)));
+
+        List<Object> shards = (List<Object>) cluster.call(1, "SHARDS");
+        assertThat(shards).hasSize(2); // both masters, the one without slots included
+        List<Object> withSlots = shards.stream().map(s -> (List<Object>) s)
+                .filter(s -> !((List<Object>) s.get(1)).isEmpty()).findFirst().orElseThrow();
+        assertThat(withSlots.get(0)).isEqualTo("slots");
+        assertThat(withSlots.get(1)).isEqualTo(List.of(0L, 99L, 200L, 299L));
+        List<Object> shardNodes = (List<Object>) withSlots.get(3);
+        assertThat(shardNodes).hasSize(2);
+        assertThat(shardNodes.get(0)).isEqualTo(List.of("id", cluster.id(0), "port", (long) cluster.port(0),
+                "ip", "127.0.0.1", "endpoint", "127.0.0.1", "role", "master", "replication-offset", 0L,
+                "health", "online"));
+        assertThat(((List<Object>) shardNodes.get(1)).subList(0, 2)).isEqualTo(List.of("id", cluster.id(2)));
+
+        List<Object> links = (List<Object>) cluster.call(1, "LINKS");
+        assertThat(links).hasSize(4);
+        for (Object l : links) {
+            List<Object> link = (List<Object>) l;
+            assertThat(link).hasSize(12);
+            assertThat(link.get(0)).isEqualTo("direction");
+            assertThat(link.get(1)).isIn("to", "from");
+            assertThat(link.get(3)).isIn(cluster.id(0), cluster.id(2));
+        }
+    }
 }
