@@ -120,8 +120,17 @@ public final class ClusterEngine implements BusListener {
 
     /** Runs one CLUSTER command; completes {@code reply} (possibly later, for keyspace queries). */
     public void execute(RespRequest request, CompletableFuture<ByteBuf> reply) {
-        commands.execute(request, reply);
+        CompletableFuture<ByteBuf> result = new CompletableFuture<>();
+        commands.execute(request, result);
+        // Publish and persist before replying: a client that sees +OK must see the change in view() too.
         afterEvent();
+        result.whenComplete((buf, err) -> {
+            if (err != null) {
+                reply.completeExceptionally(err);
+            } else {
+                reply.complete(buf);
+            }
+        });
     }
 
     /** Sends PUBLISH to every node we have a connected link to (cluster-protocol.md §3). */
