@@ -25,7 +25,7 @@ final class TestCluster implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** Starts {@code n} fresh nodes. */
+    /** Starts {@code n} more fresh nodes. */
     TestCluster start(int n) throws Exception {
         for (int i = 0; i < n; i++) {
             int port = FreePorts.clusterPort();
@@ -36,7 +36,7 @@ final class TestCluster implements AutoCloseable {
             options.add(o);
             keyspaces.add(new InMemoryKeyspace());
             managers.add(null);
-            startNode(i);
+            startNode(managers.size() - 1);
         }
         return this;
     }
