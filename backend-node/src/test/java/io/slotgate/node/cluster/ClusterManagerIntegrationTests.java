@@ -1,5 +1,6 @@
 package io.slotgate.node.cluster;
 
+import io.slotgate.routing.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class ClusterManagerIntegrationTests {
@@ -271,7 +273,7 @@ class ClusterManagerIntegrationTests {
         joinedCluster(3);
         String id = cluster.id(2);
         cluster.stopNode(2);
-        int newPort = io.slotgate.routing.testsupport.FreePorts.clusterPort();
+        int newPort = FreePorts.clusterPort();
         cluster.options.set(2, cluster.options.get(2).withPort(newPort).withBusPort(newPort + 10000));
         cluster.startNode(2);
 
@@ -337,6 +339,39 @@ class ClusterManagerIntegrationTests {
             assertThat(link.get(0)).isEqualTo("direction");
             assertThat(link.get(1)).isIn("to", "from");
             assertThat(link.get(3)).isIn(cluster.id(0), cluster.id(2));
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartFromACorruptedNodesConf() throws Exception {
+        Path conf = dir.resolve("corrupted.conf");
+        Files.writeString(conf, "this is not a nodes.conf\n");
+        ClusterOptions options = ClusterOptions.forPort(FreePorts.clusterPort()).withBindAddress("127.0.0.1")
+                .withConfigFile(conf);
+        try (ClusterManager m = new ClusterManager(options, new InMemoryKeyspace())) {
+            assertThatThrownBy(m::start).hasMessageContaining("corrupted cluster config file");
+        }
+        assertThat(Files.readString(conf)).isEqualTo("this is not a nodes.conf\n");
+    }
+
+    @Test
+    void shouldRefuseASecondNodeOnTheSameNodesConf() throws Exception {
+        cluster = new TestCluster(dir).start(1);
+        ClusterOptions sameFile = cluster.options.get(0).withPort(FreePorts.clusterPort())
+                .withBusPort(FreePorts.clusterPort());
+        try (ClusterManager m = new ClusterManager(sameFile, new InMemoryKeyspace())) {
+            assertThatThrownBy(m::start).hasMessageContaining("locked by another node");
+        }
+        assertThat(cluster.call(0, "MYID")).isEqualTo(cluster.id(0));
+    }
+
+    @Test
+    void shouldFailToStartWhenTheBusPortIsTaken() throws Exception {
+        cluster = new TestCluster(dir).start(1);
+        ClusterOptions clash = ClusterOptions.forPort(FreePorts.clusterPort()).withBindAddress("127.0.0.1")
+                .withBusPort(cluster.options.get(0).busPort()).withConfigFile(dir.resolve("clash.conf"));
+        try (ClusterManager m = new ClusterManager(clash, new InMemoryKeyspace())) {
+            assertThatThrownBy(m::start).isInstanceOf(java.net.BindException.class);
         }
     }
 }
