@@ -7,11 +7,14 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.slotgate.node.cluster.engine.ClusterEngine;
+import io.slotgate.node.cluster.state.ClusterState;
+import io.slotgate.node.cluster.state.SlotSet;
 import io.slotgate.routing.resp.RespRequest;
 import io.slotgate.routing.resp.RespWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -47,13 +50,14 @@ public final class ClusterManager implements ClusterService {
         return options;
     }
 
+    /** Before {@link #start()}: no id yet, no slot served, state fail. */
+    private static final ClusterView NOT_STARTED =
+            new ClusterState("", null, false, new String[SlotSet.SLOTS], Map.of());
+
     @Override
     public ClusterView view() {
         ClusterView v = engine.snapshot();
-        if (v == null) {
-            throw new IllegalStateException("cluster manager not started");
-        }
-        return v;
+        return v != null ? v : NOT_STARTED;
     }
 
     @Override
