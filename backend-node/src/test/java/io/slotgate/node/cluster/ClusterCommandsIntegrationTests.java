@@ -58,6 +58,8 @@ class ClusterCommandsIntegrationTests {
             "CLUSTER MEET 127.0.0.1 7000 y",
             "CLUSTER MEET 127.0.0.1 60000",
             "CLUSTER MEET 127.0.0.1 0",
+            "CLUSTER MEET 127.0.0.01 7000",
+            "CLUSTER MEET ::1 7000 x",
             "CLUSTER NOPE",
             "CLUSTER NODES extra",
             "CLUSTER COUNTKEYSINSLOT 99999",

@@ -204,7 +204,9 @@ public final class ClusterCommandParser {
             return null;
         }
         for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
+            // inet_pton's rules: 1-3 digits, at most 255, no leading zero.
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || (p.length() > 1 && p.charAt(0) == '0') || Integer.parseInt(p) > 255) {
                 return null;
             }
         }

@@ -74,6 +74,7 @@ class ClusterCommandParserUnitTests {
         assertError("ERR Invalid TCP base port specified: x", "CLUSTER", "MEET", "127.0.0.1", "x");
         assertError("ERR Invalid TCP bus port specified: y", "CLUSTER", "MEET", "127.0.0.1", "7000", "y");
         assertError("ERR Invalid node address specified: 300.0.0.1:7000", "CLUSTER", "MEET", "300.0.0.1", "7000");
+        assertError("ERR Invalid node address specified: 127.0.0.01:7000", "CLUSTER", "MEET", "127.0.0.01", "7000");
     }
 
     @Test
