@@ -374,4 +374,25 @@ class ClusterManagerIntegrationTests {
             assertThatThrownBy(m::start).isInstanceOf(java.net.BindException.class);
         }
     }
+
+    @Test
+    void shouldTurnAMasterThatLostAllItsSlotsIntoAReplicaOfTheWinner() throws Exception {
+        joinedCluster(3);
+        assertThat(cluster.call(0, "ADDSLOTSRANGE", "0", "100")).isEqualTo("OK");
+        assertThat(cluster.call(1, "ADDSLOTSRANGE", "101", "16383")).isEqualTo("OK");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(cluster.slotSignature(1)).isEqualTo(cluster.slotSignature(0)));
+        // redis-cli's SetSlotOwner: take the slots over locally and win them with a new epoch (§10.1).
+        assertThat(cluster.call(1, "DELSLOTSRANGE", "0", "100")).isEqualTo("OK");
+        assertThat(cluster.call(1, "ADDSLOTSRANGE", "0", "100")).isEqualTo("OK");
+        assertThat((String) cluster.call(1, "BUMPEPOCH")).startsWith("BUMPED ");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(cluster.slotSignature(i)).isEqualTo(cluster.id(1) + ":0-16383");
+                assertThat(cluster.lineAbout(i, cluster.id(0))).containsPattern("[ ,]slave " + cluster.id(1) + " ");
+            }
+        });
+        assertThat(cluster.node(0).view().isReplica()).isTrue();
+    }
 }
