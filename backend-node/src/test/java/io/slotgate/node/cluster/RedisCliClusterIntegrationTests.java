@@ -96,6 +96,11 @@ class RedisCliClusterIntegrationTests {
 
         Result addMaster = redisCli(60, "--cluster", "add-node", "127.0.0.1:" + cluster.port(3), seed);
         assertThat(addMaster.output()).contains("[OK] New node added correctly.");
+        // redis-cli's add-node (master mode) returns right after MEET; the next add-node starts with a full
+        // check, so wait until the new node has learned every slot owner by gossip, as an operator would.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(redisCli(30, "--cluster", "check", seed).output())
+                        .contains("[OK] All nodes agree about slots configuration."));
         Result addReplica = redisCli(60, "--cluster", "add-node", "127.0.0.1:" + cluster.port(4), seed,
                 "--cluster-slave", "--cluster-master-id", cluster.id(0));
         assertThat(addReplica.output()).contains("[OK] New node added correctly.");
