@@ -73,6 +73,22 @@ public class RequestDecodeBenchmark {
         return acc;
     }
 
+    /** Framing alone (no slot), to separate the decoder's share from the key hashing's. */
+    @Benchmark
+    @OperationsPerInvocation(COMMANDS)
+    public int decodeOnly() {
+        pipeline.readerIndex(0);
+        decoder.decode(pipeline, out);
+        int acc = 0;
+        for (int i = 0; i < out.size(); i++) {
+            RespRequest request = (RespRequest) out.get(i);
+            acc += request.argCount();
+            request.release();
+        }
+        out.clear();
+        return acc;
+    }
+
     /** The same through a Netty pipeline (cumulation, message dispatch), closer to the proxy's inbound path. */
     @Benchmark
     @OperationsPerInvocation(COMMANDS)
