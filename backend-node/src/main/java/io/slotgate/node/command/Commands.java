@@ -24,6 +24,7 @@ public final class Commands {
         io.slotgate.node.command.hashes.HashCommands.register(r);
         io.slotgate.node.command.sets.SetCommands.register(r);
         io.slotgate.node.command.lists.ListCommands.register(r);
+        io.slotgate.node.command.zsets.ZSetCommands.register(r);
         io.slotgate.node.command.tx.TransactionCommands.register(r);
         io.slotgate.node.command.pubsub.PubSubCommands.register(r);
         return r;

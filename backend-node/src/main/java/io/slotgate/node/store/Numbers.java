@@ -120,6 +120,17 @@ public final class Numbers {
                 : BigDecimal.ONE.divide(new BigDecimal(java.math.BigInteger.ONE.shiftLeft(-k)));
     }
 
+    /**
+     * A score as Redis stores it inside compact sorted sets (its d2string): integral values in the long range as
+     * integers, others like {@link #formatScore}. ZSCAN returns this form.
+     */
+    public static String formatStored(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 9.2e18 && !(v == 0 && 1 / v < 0)) {
+            return Long.toString((long) v);
+        }
+        return formatScore(v);
+    }
+
     /** Formats a double like C's "%.17g" (what Redis 7.0 uses for scores and other double replies). */
     public static String formatScore(double v) {
         if (Double.isInfinite(v)) {
