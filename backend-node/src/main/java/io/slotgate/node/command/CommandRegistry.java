@@ -69,6 +69,25 @@ public final class CommandRegistry {
         return byName.get(new String(name));
     }
 
+    /**
+     * For container commands (CONFIG, CLIENT, CLUSTER...): Redis's arity error of the named subcommand, e.g.
+     * "ERR wrong number of arguments for 'config|get' command", or null when it is fine or unknown.
+     */
+    public String subcommandArityError(CommandEntry entry, RespRequest request) {
+        if (table == null || request.argCount() < 2) {
+            return null;
+        }
+        CommandSpec spec = table.lookup(entry.name());
+        if (spec == null || !spec.isContainer()) {
+            return null;
+        }
+        CommandSpec sub = table.resolve(request);
+        if (sub == null || sub == spec || sub.arityOk(request.argCount())) {
+            return null;
+        }
+        return Errors.wrongArity(sub.name());
+    }
+
     public CommandEntry lookup(String name) {
         return byName.get(name.toLowerCase(Locale.ROOT));
     }

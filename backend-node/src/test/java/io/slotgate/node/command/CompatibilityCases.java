@@ -182,6 +182,24 @@ final class CompatibilityCases {
                 "ZRANDMEMBER one 2 WITHSCORES", "ZRANDMEMBER one -2", "ZRANDMEMBER one 0", "ZRANDMEMBER one x",
                 "ZRANDMEMBER one 1 BOGUS", "ZSCAN z 0", "ZSCAN nokey 0", "ZSCAN z x", "ZSCORE {u}str a",
                 "ZADD {u}str 1 a", "OBJECT ENCODING z", "TYPE z"));
+        ALL.put("transactions", List.of(
+                "EXEC", "DISCARD", "MULTI", "MULTI", "SET {t}a 1", "INCR {t}a", "GET {t}a", "EXEC",
+                "MULTI", "SET {t}a x", "INCR {t}a", "GET {t}a", "EXEC", "MULTI", "SET {t}b 1", "DISCARD",
+                "EXISTS {t}b", "MULTI", "SET {t}b 1", "NOPE", "EXEC", "EXISTS {t}b", "MULTI", "GET", "EXEC",
+                "MULTI", "SET a 1", "SET b 2", "EXEC", "MULTI", "WATCH x", "EXEC", "WATCH {t}a", "MULTI",
+                "INCR {t}a", "EXEC", "WATCH {t}a {t}b", "UNWATCH", "MULTI", "PING", "ECHO hi", "EXEC",
+                "WATCH a b", "MULTI", "EXEC"));
+        ALL.put("server", List.of(
+                "SET a 1", "DBSIZE", "DBSIZE x", "FLUSHALL BOGUS", "FLUSHDB ASYNC", "DBSIZE", "CONFIG GET nosuch",
+                "CONFIG SET nosuch 1", "CONFIG FOO", "CONFIG GET", "COMMAND GETKEYS SET a b",
+                "COMMAND GETKEYS MSET a 1 b 2", "COMMAND GETKEYS PING", "COMMAND GETKEYS NOPE",
+                "COMMAND GETKEYS GET", "COMMAND GETKEYS ZUNIONSTORE d 2 a b", "COMMAND INFO nope",
+                "COMMAND NOPE", "CLUSTER KEYSLOT foo", "CLUSTER KEYSLOT {user1000}.following",
+                "SET {s}1 a", "SET {s}2 b", "CLUSTER COUNTKEYSINSLOT 2", "CLUSTER COUNTKEYSINSLOT x",
+                "CLUSTER COUNTKEYSINSLOT 16384", "CLUSTER GETKEYSINSLOT 2 0", "CLUSTER GETKEYSINSLOT 2 -1",
+                "CLUSTER GETKEYSINSLOT x 1", "CLUSTER KEYSLOT", "CLUSTER NOPE", "ASKING", "TIME x",
+                "PUBLISH ch msg", "PUBSUB NUMSUB a b", "PUBSUB NUMPAT", "PUBSUB CHANNELS", "PUBSUB FOO",
+                "SPUBLISH ch msg", "UNSUBSCRIBE", "PUNSUBSCRIBE"));
     }
 
     private CompatibilityCases() {
