@@ -2,6 +2,7 @@ package io.slotgate.routing.command;
 
 import io.slotgate.routing.resp.RespRequest;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,6 +40,16 @@ public interface CommandSpec {
 
     int keyStep();
 
+    /** Redis 7.0 key specs, in COMMAND INFO order; empty for keyless commands and containers. */
+    default List<KeySpec> keySpecs() {
+        return List.of();
+    }
+
+    /** Whether this is a container command (CLUSTER, OBJECT, ...) whose subcommands carry the real specs. */
+    default boolean isContainer() {
+        return !subcommands().isEmpty();
+    }
+
     /** Subcommands by lower-case name ("nodes" for CLUSTER NODES); empty for plain commands. */
     Map<String, CommandSpec> subcommands();
 
@@ -48,4 +59,13 @@ public interface CommandSpec {
      * give an empty array rather than an exception. For container commands the subcommand's specs are used.
      */
     int[] keyIndexes(RespRequest request);
+
+    /**
+     * Indexes of the arguments whose hash slot decides where a cluster serves the request: the keys, plus the
+     * shard channels of SPUBLISH/SSUBSCRIBE/SUNSUBSCRIBE, which Redis marks not_key (so COMMAND GETKEYS omits
+     * them) but routes like keys (cluster-protocol.md §3).
+     */
+    default int[] slotIndexes(RespRequest request) {
+        return keyIndexes(request);
+    }
 }
