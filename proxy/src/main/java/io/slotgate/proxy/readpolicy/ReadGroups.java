@@ -25,18 +25,23 @@ public final class ReadGroups {
      * @return null if every server of the shard is marked failed
      */
     public BackendServer pick(long nowNanos) {
+        return pick(nowNanos, null);
+    }
+
+    /** As {@link #pick(long)}, treating {@code avoid} (a server that just failed this request) as failed. */
+    public BackendServer pick(long nowNanos, BackendServer avoid) {
         for (int g = 0; g < servers.length; g++) {
             BackendServer[] group = servers[g];
             int[] w = weights[g];
             if (group.length == 1) {
-                if (!group[0].isFailed(nowNanos)) {
+                if (group[0] != avoid && !group[0].isFailed(nowNanos)) {
                     return group[0];
                 }
                 continue;
             }
             int total = 0;
             for (int i = 0; i < group.length; i++) {
-                if (!group[i].isFailed(nowNanos)) {
+                if (group[i] != avoid && !group[i].isFailed(nowNanos)) {
                     total += w[i];
                 }
             }
@@ -45,7 +50,7 @@ public final class ReadGroups {
             }
             int r = ThreadLocalRandom.current().nextInt(total);
             for (int i = 0; i < group.length; i++) {
-                if (!group[i].isFailed(nowNanos)) {
+                if (group[i] != avoid && !group[i].isFailed(nowNanos)) {
                     r -= w[i];
                     if (r < 0) {
                         return group[i];

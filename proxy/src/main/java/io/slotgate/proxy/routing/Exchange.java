@@ -26,6 +26,10 @@ public final class Exchange extends InflightEntry {
     final long deadlineNanos;
     int hops;
     int retries;
+    /** A server whose connection failed under this request; a retried read avoids it. */
+    BackendServer avoid;
+    /** The error that made this request retry, reported if no other server can take it. */
+    String retryCause;
 
     Exchange(Router router, LoopBackends loop, RespRequest request, int slot, boolean read,
              BackendServer fixedServer, ReplySink sink, LatencyHistogram latency) {
@@ -48,7 +52,7 @@ public final class Exchange extends InflightEntry {
 
     @Override
     public void onFailure(String errorText, BackendConnection from) {
-        complete(ErrorReplies.of(errorText));
+        router.onConnectionFailure(this, errorText, from);
     }
 
     /** Final reply: records latency, frees the request and hands the reply on. */

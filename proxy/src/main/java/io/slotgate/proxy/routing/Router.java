@@ -118,11 +118,11 @@ public final class Router {
         }
         long now = System.nanoTime();
         if (ex.read) {
-            BackendServer s = shard.readGroups().pick(now);
+            BackendServer s = shard.readGroups().pick(now, ex.avoid);
             if (s == null) {
                 refresher.requestRefresh();
-                ex.fail("ERR slotgate: no server can serve reads of slot " + ex.slot + ": master "
-                        + shard.master() + " and its replicas are marked failed");
+                ex.fail(ex.retryCause != null ? ex.retryCause : "ERR slotgate: no server can serve reads of slot "
+                        + ex.slot + ": master " + shard.master() + " and its replicas are marked failed");
             }
             return s;
         }
@@ -134,6 +134,23 @@ public final class Router {
             return null;
         }
         return master;
+    }
+
+    /**
+     * The connection carrying {@code ex} failed. A read is tried once more on another server of its shard (so a
+     * replica dying costs readers nothing); anything else gets the error, since a write may have been applied.
+     */
+    void onConnectionFailure(Exchange ex, String errorText, BackendConnection from) {
+        if (ex.read && ex.fixedServer == null && ex.avoid == null && ex.hops < MAX_HOPS
+                && System.nanoTime() - ex.deadlineNanos < 0) {
+            ex.hops++;
+            ex.avoid = from.server();
+            ex.retryCause = errorText;
+            stats.retries.increment();
+            dispatch(ex);
+            return;
+        }
+        ex.fail(errorText);
     }
 
     void onReply(Exchange ex, ByteBuf reply, BackendConnection from) {
