@@ -71,6 +71,8 @@ public final class TopologyRefresher implements AutoCloseable {
     private int candidateIndex;
     private ScheduledFuture<?> timeout;
     private ScheduledFuture<?> periodic;
+    /** Best partial map seen in this refresh (a node still learning the cluster may know fewer slots). */
+    private Topology bestPartial;
     private String lastShape = "";
     private boolean closed;
 
@@ -140,6 +142,7 @@ public final class TopologyRefresher implements AutoCloseable {
 
     private void begin() {
         inFlight = true;
+        bestPartial = null;
         refreshes.increment();
         candidates = candidates();
         candidateIndex = 0;
@@ -171,6 +174,11 @@ public final class TopologyRefresher implements AutoCloseable {
     private void tryNext() {
         closeControl();
         if (candidateIndex >= candidates.size()) {
+            if (bestPartial != null) {
+                install(bestPartial);
+                finish(true, null);
+                return;
+            }
             finish(false, "no server answered CLUSTER SLOTS (tried " + candidates.stream().map(HostPort::toString)
                     .collect(Collectors.joining(", ")) + ")");
             return;
@@ -258,6 +266,15 @@ public final class TopologyRefresher implements AutoCloseable {
         }
         if (t.assignedSlots() == 0) {
             lastProblem = ch.remoteAddress() + " knows no slot owners";
+            tryNext();
+            return;
+        }
+        Topology old = current;
+        if (old != null && t.assignedSlots() < old.assignedSlots()) {
+            // Fewer slots than before: maybe this node has not heard of everything yet; ask the others first.
+            if (bestPartial == null || t.assignedSlots() > bestPartial.assignedSlots()) {
+                bestPartial = t;
+            }
             tryNext();
             return;
         }
