@@ -100,7 +100,16 @@ public final class Router {
                 return;
             }
         }
-        ex.loop.connection(target).send(ex, ex.request.frame().retainedDuplicate());
+        ex.loop.connection(target).send(ex, wireCopy(ex));
+    }
+
+    /**
+     * A view of the request's bytes for one write, sharing the request's reference count: the write consumes the
+     * view's reader index, not the request's, so the request can be sent again after a redirect. A plain duplicate
+     * of a retained frame avoids Netty's pooled derived-buffer recycler on every request.
+     */
+    private static ByteBuf wireCopy(Exchange ex) {
+        return ex.request.frame().retain().duplicate();
     }
 
     /** The server for a slot-routed exchange, or null after failing the exchange with a clear error. */
@@ -177,10 +186,10 @@ public final class Router {
         if (kind == ReplyKind.MOVED) {
             stats.movedFollowed.increment();
             refresher.requestRefresh();
-            conn.send(ex, ex.request.frame().retainedDuplicate());
+            conn.send(ex, wireCopy(ex));
         } else {
             stats.askFollowed.increment();
-            conn.sendAsking(ex, ex.request.frame().retainedDuplicate());
+            conn.sendAsking(ex, wireCopy(ex));
         }
     }
 
