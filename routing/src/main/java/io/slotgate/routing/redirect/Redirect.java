@@ -20,6 +20,15 @@ public record Redirect(Type type, int slot, String host, int port) {
 
     public enum Type { MOVED, ASK }
 
+    /**
+     * The host to connect to: the endpoint as written, or {@code fallbackHost} (the host of the node that sent the
+     * redirect) when it is empty ({@code unknown-endpoint}) or {@code "?"} (hostname preferred, none announced),
+     * cluster-protocol.md §2.
+     */
+    public String hostOr(String fallbackHost) {
+        return host.isEmpty() || host.equals("?") ? fallbackHost : host;
+    }
+
     /** "host:port" as written in the error. */
     public String address() {
         return host + ":" + port;

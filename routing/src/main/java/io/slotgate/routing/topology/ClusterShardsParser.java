@@ -9,8 +9,9 @@ import java.util.Map;
  * key/value arrays) with {@code slots} (flat start/end pairs) and {@code nodes} (node maps).
  * <p>
  * In the {@link SlotMap} a shard's replicas are only those with health {@code online}; {@link #parseEntries}
- * keeps every node with its health. A node's host is its endpoint, or its IP where the endpoint is empty or
- * {@code "?"}, or else the caller's fallback host.
+ * keeps every node with its health. A node's host is its endpoint; an empty endpoint ({@code unknown-endpoint})
+ * means the caller's fallback host (the host the reply came from); {@code "?"} (hostname preferred, none
+ * announced) means its IP, or the fallback host if that is empty too (cluster-protocol.md §2, §7).
  */
 public final class ClusterShardsParser {
 
@@ -23,7 +24,7 @@ public final class ClusterShardsParser {
     }
 
     /**
-     * @param fallbackHost host for nodes with neither a usable endpoint nor an IP (the host the reply came from)
+     * @param fallbackHost host for nodes without a usable endpoint (the host the reply came from)
      * @throws TopologyParseException if the reply does not have the documented shape
      */
     public static SlotMap parse(Object reply, String fallbackHost) {
@@ -116,7 +117,9 @@ public final class ClusterShardsParser {
                 ? ReplyValues.number(f.get("replication-offset"), what + " replication-offset") : 0;
         ClusterShardsEntry.Health health = ClusterShardsEntry.Health.of(
                 ReplyValues.text(f.get("health"), what + " health"));
-        String host = !endpoint.isEmpty() && !endpoint.equals("?") ? endpoint : !ip.isEmpty() ? ip : fallbackHost;
+        String host = endpoint.isEmpty() ? fallbackHost
+                : !endpoint.equals("?") ? endpoint
+                : !ip.isEmpty() ? ip : fallbackHost;
         // The plain-text port is what our connections use; a TLS-only node (port absent) falls back to tls-port.
         ClusterNode node = new ClusterNode(id, host, port != 0 ? port : tlsPort, role);
         return new ClusterShardsEntry.Node(id, ip, endpoint, hostname, port, tlsPort, role, offset, health, node);

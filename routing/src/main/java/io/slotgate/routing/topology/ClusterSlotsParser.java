@@ -12,8 +12,10 @@ import java.util.Set;
  * {@code [start, end, master, replica...]} entries, each node {@code [endpoint, port, id, {metadata}]}. A master
  * serving several ranges appears once per range; those entries become one {@link Shard}.
  * <p>
- * Endpoints: a null, empty or {@code "?"} endpoint means the node has none of the preferred type; then the
- * metadata's {@code ip} is used if given, else the caller's fallback host (the address the reply came from).
+ * Endpoints (cluster-protocol.md §2, §6): a null or empty endpoint ({@code cluster-preferred-endpoint-type
+ * unknown-endpoint}) means "the host you connected to", so the caller's fallback host is used even if the metadata
+ * names an IP; {@code "?"} (hostname preferred, none announced) falls back to the metadata's {@code ip}, else to
+ * the fallback host.
  * Replicas are taken as listed: Redis already leaves out failed replicas and those that never synced.
  */
 public final class ClusterSlotsParser {
@@ -79,7 +81,9 @@ public final class ClusterSlotsParser {
         int port = ReplyValues.port(fields.get(1), what + " port");
         String id = fields.size() > 2 ? ReplyValues.text(fields.get(2), what + " id") : null;
         String host = endpoint;
-        if (endpoint == null || endpoint.isEmpty() || endpoint.equals("?")) {
+        if (endpoint == null || endpoint.isEmpty()) {
+            host = fallbackHost;
+        } else if (endpoint.equals("?")) {
             String ip = fields.size() > 3 ? metadataIp(fields.get(3), what) : null;
             host = ip != null && !ip.isEmpty() ? ip : fallbackHost;
         }

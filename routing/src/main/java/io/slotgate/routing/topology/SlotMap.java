@@ -72,7 +72,7 @@ public final class SlotMap {
         return s == null ? null : s.master();
     }
 
-    /** Distinct shards, in order of their lowest slot. */
+    /** Distinct shards (by identity: the parsers make one Shard per master), in order of their lowest slot. */
     public List<Shard> shards() {
         return shards;
     }

@@ -34,6 +34,13 @@ class RedirectUnitTests {
     }
 
     @Test
+    void shouldResolveAnUnknownEndpointToTheSendersHost() {
+        assertThat(Redirect.parse("MOVED 0 :6381").hostOr("10.0.0.9")).isEqualTo("10.0.0.9");
+        assertThat(Redirect.parse("MOVED 0 ?:6381").hostOr("10.0.0.9")).isEqualTo("10.0.0.9");
+        assertThat(Redirect.parse("MOVED 0 10.0.0.1:6381").hostOr("10.0.0.9")).isEqualTo("10.0.0.1");
+    }
+
+    @Test
     void shouldSplitAnIpv6EndpointOnTheLastColon() {
         assertThat(Redirect.parse("MOVED 12 ::1:7001")).isEqualTo(new Redirect(Type.MOVED, 12, "::1", 7001));
         assertThat(Redirect.parse("ASK 12 fe80::a:b:6379")).isEqualTo(new Redirect(Type.ASK, 12, "fe80::a:b", 6379));

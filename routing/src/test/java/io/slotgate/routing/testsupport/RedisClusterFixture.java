@@ -1,8 +1,10 @@
 package io.slotgate.routing.testsupport;
 
 import io.slotgate.routing.topology.ClusterNodeEntry;
+import io.slotgate.routing.topology.ClusterSlotsParser;
 import io.slotgate.routing.topology.ClusterNodesParser;
 import io.slotgate.routing.topology.NodeFlag;
+import io.slotgate.routing.topology.SlotMap;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +56,15 @@ public final class RedisClusterFixture implements AutoCloseable {
     }
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    /**
+     * Put before the caller's arguments (which may override them), to form a cluster in seconds: replicas start
+     * their first sync at once instead of after the default 5 s diskless-sync delay, and masters PING replicas
+     * every second rather than every 10 s. On an idle master only those PINGs move the replication offset, and
+     * Redis lists a replica in CLUSTER SLOTS / as online in CLUSTER SHARDS only once its offset is non-zero
+     * (cluster-protocol.md §6, §7).
+     */
+    private static final List<String> BASE_SERVER_ARGS = List.of("--repl-diskless-sync-delay", "0",
+            "--repl-ping-replica-period", "1");
 
     private final Options options;
     private final List<RedisServerProcess> servers;
@@ -69,16 +80,21 @@ public final class RedisClusterFixture implements AutoCloseable {
     }
 
     public static RedisClusterFixture start(Options options) {
+        long start = System.nanoTime();
         List<RedisServerProcess> servers = new ArrayList<>();
         try {
             Set<Integer> taken = new HashSet<>();
             for (int i = 0; i < options.nodeCount(); i++) {
-                servers.add(RedisServerProcess.clusterNode(distinctClusterPort(taken),
-                        options.serverArgs().toArray(String[]::new)));
+                servers.add(startNode(options, taken));
             }
+            long t0 = System.nanoTime();
             RedisClusterFixture cluster = new RedisClusterFixture(options, servers);
             cluster.create();
+            long t1 = System.nanoTime();
             cluster.awaitConsistent(options.formTimeout());
+            long t2 = System.nanoTime();
+            System.out.printf("RedisClusterFixture %s: started in %d ms, created in %d ms, converged in %d ms%n",
+                    cluster.addresses(), (t0 - start) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
             return cluster;
         } catch (RuntimeException | Error e) {
             servers.forEach(RedisServerProcess::close);
@@ -86,11 +102,29 @@ public final class RedisClusterFixture implements AutoCloseable {
         }
     }
 
+    /** Starts one node, trying another port if a parallel test took the chosen one meanwhile. */
+    private static RedisServerProcess startNode(Options options, Set<Integer> taken) {
+        List<String> args = new ArrayList<>(BASE_SERVER_ARGS);
+        args.addAll(options.serverArgs());
+        IllegalStateException failure = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return RedisServerProcess.clusterNode(distinctClusterPort(taken), args.toArray(String[]::new));
+            } catch (IllegalStateException e) {
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
     public Options options() {
         return options;
     }
 
-    /** All servers, in the order given to {@code redis-cli --cluster create} (masters first). */
+    /**
+     * All servers, in the order given to {@code redis-cli --cluster create}; with one host it makes the first
+     * {@code masters} of them masters (redis-cli-cluster.md), until a test fails one over.
+     */
     public List<RedisServerProcess> servers() {
         return servers;
     }
@@ -106,6 +140,13 @@ public final class RedisClusterFixture implements AutoCloseable {
     /** "127.0.0.1:port" of every node, as MOVED and CLUSTER NODES name them. */
     public List<String> addresses() {
         return servers.stream().map(RedisServerProcess::address).toList();
+    }
+
+    /** The current topology as node {@code index} reports it in {@code CLUSTER SLOTS}. */
+    public SlotMap slotMap(int index) {
+        try (RespConnection c = connect(index)) {
+            return ClusterSlotsParser.parse(c.call("CLUSTER", "SLOTS"), "127.0.0.1");
+        }
     }
 
     /** A new connection to node {@code index}; the caller closes it. */

@@ -105,6 +105,8 @@ class ClusterShardsParserUnitTests {
                         "replication-offset", 1L, "health", "online"),
                 flat("id", A1, "port", 7003L, "ip", "", "endpoint", "", "role", "replica",
                         "replication-offset", 1L, "health", "online"),
+                flat("id", A3, "port", 7005L, "ip", "10.0.0.5", "endpoint", "", "role", "replica",
+                        "replication-offset", 1L, "health", "online"),
                 flat("id", A2, "tls-port", 7444L, "ip", "10.0.0.3", "endpoint", "node-a2.example", "role", "replica",
                         "replication-offset", 1L, "health", "online"))));
 
@@ -112,7 +114,7 @@ class ClusterShardsParserUnitTests {
 
         assertThat(shard.master().address()).isEqualTo("10.0.0.1:7000");
         assertThat(shard.replicas()).extracting(ClusterNode::address)
-                .containsExactly("10.9.9.9:7003", "node-a2.example:7444");
+                .containsExactly("10.9.9.9:7003", "10.9.9.9:7005", "node-a2.example:7444");
     }
 
     @Test

@@ -16,6 +16,7 @@ class ClusterSlotsParserUnitTests {
     private static final String A = "a".repeat(40);
     private static final String B = "b".repeat(40);
     private static final String A1 = "d".repeat(40);
+    private static final String C = "c".repeat(40);
 
     @Test
     void shouldParseTheDefaultRespTwoShape() {
@@ -64,13 +65,16 @@ class ClusterSlotsParserUnitTests {
         Object reply = List.of(
                 List.of(0L, 1L, node("", 7000, A)),
                 List.of(2L, 3L, Arrays.asList(null, 7001L, B.getBytes(StandardCharsets.UTF_8), List.of())),
-                List.of(4L, 5L, node("?", 7003, A1)));
+                List.of(4L, 5L, node("?", 7003, A1)),
+                // unknown-endpoint: null endpoint even though the metadata names the IP (captured on 7.0.15).
+                List.of(6L, 7L, Arrays.asList(null, 7002L, bytes(C), List.of(bytes("ip"), bytes("127.0.0.1")))));
 
         SlotMap map = ClusterSlotsParser.parse(reply, "10.0.0.5");
 
         assertThat(map.master(0).host()).isEqualTo("10.0.0.5");
         assertThat(map.master(2).host()).isEqualTo("10.0.0.5");
         assertThat(map.master(4).host()).isEqualTo("10.0.0.5");
+        assertThat(map.master(6).host()).isEqualTo("10.0.0.5");
         assertThat(ClusterSlotsParser.parse(reply).master(0).host()).isEmpty();
     }
 

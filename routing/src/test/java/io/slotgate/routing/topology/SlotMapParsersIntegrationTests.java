@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,10 +85,7 @@ class SlotMapParsersIntegrationTests {
 
     @Test
     void shouldMatchTheOwnerEveryNodeRedirectsTo() {
-        SlotMap map;
-        try (RespConnection c = cluster.connect(0)) {
-            map = ClusterSlotsParser.parse(c.call("CLUSTER", "SLOTS"), "127.0.0.1");
-        }
+        SlotMap map = cluster.slotMap(0);
         byte[][] keyOfSlot = keyPerSlot();
 
         for (RedisServerProcess server : cluster.servers()) {
@@ -116,6 +115,45 @@ class SlotMapParsersIntegrationTests {
         }
     }
 
+    @Test
+    void shouldSeeMigratingAndImportingMarkersAndFollowAsk() {
+        SlotMap map = cluster.slotMap(0);
+        int slot = SlotHash.slot("foo".getBytes(StandardCharsets.US_ASCII));
+        ClusterNode source = map.master(slot);
+        ClusterNode target = map.shards().stream().map(Shard::master).filter(m -> !m.equals(source)).findFirst()
+                .orElseThrow();
+        try (RespConnection src = RespConnection.open(source.port());
+             RespConnection dst = RespConnection.open(target.port())) {
+            try {
+                assertThat(dst.callText("CLUSTER", "SETSLOT", String.valueOf(slot), "IMPORTING", source.id()))
+                        .isEqualTo("OK");
+                assertThat(src.callText("CLUSTER", "SETSLOT", String.valueOf(slot), "MIGRATING", target.id()))
+                        .isEqualTo("OK");
+
+                ClusterNodeEntry srcSelf = myself(ClusterNodesParser.parseReply(src.call("CLUSTER", "NODES")));
+                ClusterNodeEntry dstSelf = myself(ClusterNodesParser.parseReply(dst.call("CLUSTER", "NODES")));
+                Object reply = src.call("GET", "foo");
+
+                assertThat(srcSelf.migrating()).isEqualTo(Map.of(slot, target.id()));
+                assertThat(dstSelf.importing()).isEqualTo(Map.of(slot, source.id()));
+                // A missing key on a migrating slot is redirected with ASK (cluster-protocol.md §2.1 step 9).
+                assertThat(reply).isInstanceOf(RespError.class);
+                assertThat(Redirect.parse(((RespError) reply).text()))
+                        .isEqualTo(new Redirect(Redirect.Type.ASK, slot, target.host(), target.port()));
+                // Ownership is unchanged until SETSLOT NODE.
+                assertThat(ClusterNodesParser.toSlotMap(ClusterNodesParser.parseReply(src.call("CLUSTER", "NODES")))
+                        .master(slot).id()).isEqualTo(source.id());
+            } finally {
+                src.call("CLUSTER", "SETSLOT", String.valueOf(slot), "STABLE");
+                dst.call("CLUSTER", "SETSLOT", String.valueOf(slot), "STABLE");
+            }
+        }
+    }
+
+    private static ClusterNodeEntry myself(List<ClusterNodeEntry> entries) {
+        return entries.stream().filter(ClusterNodeEntry::isMyself).findFirst().orElseThrow();
+    }
+
     /** One key for every slot, found with our own hash (checked against CLUSTER KEYSLOT by the caller). */
     private static byte[][] keyPerSlot() {
         byte[][] keys = new byte[SlotHash.SLOT_COUNT][];
@@ -136,7 +174,7 @@ class SlotMapParsersIntegrationTests {
             return "unassigned";
         }
         Set<String> replicas = shard.replicas().stream().map(n -> n.id() + "@" + n.address() + "/" + n.role())
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
         ClusterNode m = shard.master();
         return m.id() + "@" + m.address() + "/" + m.role() + " replicas " + replicas;
     }

@@ -1,0 +1,112 @@
+package io.slotgate.node;
+
+import io.netty.channel.ChannelHandler;
+import io.slotgate.node.cluster.ClusterService;
+import io.slotgate.node.command.CommandRegistry;
+import io.slotgate.node.command.Commands;
+import io.slotgate.node.command.Dispatcher;
+import io.slotgate.node.command.NodeContext;
+import io.slotgate.node.pubsub.PubSub;
+import io.slotgate.node.server.ClientRegistry;
+import io.slotgate.node.server.LiveConfig;
+import io.slotgate.node.server.NodeKeyspaceAccess;
+import io.slotgate.node.server.NodeServer;
+import io.slotgate.node.server.ServerStats;
+import io.slotgate.node.server.StandaloneCluster;
+import io.slotgate.node.store.Keyspace;
+import io.slotgate.routing.resp.RespLimits;
+import io.slotgate.routing.resp.RespRequestDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/**
+ * A running node: {@link #start(NodeOptions)} wires the listener, keyspace partitions, Pub/Sub, commands and
+ * the cluster service; {@link #close()} stops everything.
+ */
+public final class Node implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Node.class);
+
+    private final NodeServer server;
+    private final ClusterService cluster;
+    private final NodeContext context;
+    private final int port;
+
+    private Node(NodeServer server, ClusterService cluster, NodeContext context, int port) {
+        this.server = server;
+        this.cluster = cluster;
+        this.context = context;
+        this.port = port;
+    }
+
+    public static Node start(NodeOptions options) throws Exception {
+        return start(options, null);
+    }
+
+    /**
+     * @param decoderFactory request decoder per connection (null = routing's RespRequestDecoder); tests may
+     *                       substitute one
+     */
+    public static Node start(NodeOptions options, Supplier<ChannelHandler> decoderFactory) throws Exception {
+        NodeServer server = new NodeServer(options.ioThreads());
+        try {
+            var loops = server.loops();
+            Keyspace keyspace = new Keyspace(loops);
+            PubSub pubsub = new PubSub(loops);
+            CommandRegistry registry = Commands.registry();
+            NodeKeyspaceAccess access = new NodeKeyspaceAccess(keyspace, pubsub);
+            // TODO(lead): when cluster-enabled, use the engine once it exists:
+            //   new io.slotgate.node.cluster.ClusterManager(options, access)
+            ClusterService cluster = new StandaloneCluster(options.clusterEnabled(), options.bind(), options.port(),
+                    options.effectiveClusterPort());
+            byte[] id = new byte[20];
+            new SecureRandom().nextBytes(id);
+            NodeContext[] holder = new NodeContext[1];
+            long bulkLimit = Math.min(options.protoMaxBulkLen(), options.clientQueryBufferLimit());
+            RespLimits limits = new RespLimits(bulkLimit, RespLimits.DEFAULT_MAX_MULTIBULK_LENGTH,
+                    RespLimits.DEFAULT_MAX_INLINE_LENGTH);
+            Supplier<ChannelHandler> decoders = decoderFactory != null ? decoderFactory
+                    : () -> new RespRequestDecoder(limits);
+            NodeContext ctxForBind = new NodeContext(options, new LiveConfig(options), keyspace, cluster,
+                    new ClientRegistry(), pubsub, new ServerStats(), registry, HexFormat.of().formatHex(id),
+                    System.currentTimeMillis(), options.port());
+            holder[0] = ctxForBind;
+            Dispatcher dispatcher = new Dispatcher(ctxForBind);
+            int bound = server.bind(options.bind(), options.port(), ctxForBind, dispatcher, decoders);
+            cluster.start();
+            keyspace.startActiveExpiry(options.hz());
+            log.info("node listening on {}:{} with {} partitions (access={})", options.bind(), bound,
+                    keyspace.partitionCount(), access.getClass().getSimpleName());
+            return new Node(server, cluster, ctxForBind, bound);
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** The bound client port (useful with port 0). */
+    public int port() {
+        return port;
+    }
+
+    public int clusterPort() {
+        return context.options().effectiveClusterPort();
+    }
+
+    public NodeContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } finally {
+            server.close();
+        }
+    }
+}

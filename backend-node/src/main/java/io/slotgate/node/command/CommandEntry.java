@@ -1,0 +1,62 @@
+package io.slotgate.node.command;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A registered command: its Redis arity, whether it writes, where its keys are, how it runs, and its INFO
+ * commandstats counters.
+ *
+ * @param name       lower-case Redis name
+ * @param arity      Redis arity (negative = at least)
+ * @param flags      bit set of the {@code F_*} constants
+ */
+public record CommandEntry(String name, int arity, int flags, KeySpec keys, CommandHandler handler, Stats stats) {
+
+    /** Modifies data: gets MOVED on replicas, touches WATCHed keys, wakes blocked clients. */
+    public static final int F_WRITE = 1;
+    /** Runs on the client's loop even though it has keys (SSUBSCRIBE: client state, slot-routed). */
+    public static final int F_CLIENT_LOOP = 2;
+    /** Allowed before AUTH. */
+    public static final int F_NO_AUTH = 4;
+    /** Allowed while the client is subscribed (RESP2 pub/sub context). */
+    public static final int F_PUBSUB_OK = 8;
+    /** Executes immediately inside MULTI instead of being queued (MULTI, EXEC, DISCARD, WATCH, QUIT...). */
+    public static final int F_TX_CONTROL = 16;
+    /** May block (BLPOP...); the client's later requests wait until it is answered. */
+    public static final int F_BLOCKING = 32;
+    /** Not allowed inside MULTI (SUBSCRIBE...). */
+    public static final int F_NO_MULTI = 64;
+    /** Visits several loops before answering (DBSIZE, KEYS, PUBLISH...); EXEC then runs its queue step by step. */
+    public static final int F_FANOUT = 128;
+
+    public CommandEntry(String name, int arity, int flags, KeySpec keys, CommandHandler handler) {
+        this(name, arity, flags, keys, handler, new Stats());
+    }
+
+    public boolean has(int flag) {
+        return (flags & flag) != 0;
+    }
+
+    public boolean isWrite() {
+        return has(F_WRITE);
+    }
+
+    public boolean arityOk(int argCount) {
+        return arity >= 0 ? argCount == arity : argCount >= -arity;
+    }
+
+    /** commandstats counters; updated from several loops, hence adders. */
+    public static final class Stats {
+        public final LongAdder calls = new LongAdder();
+        public final LongAdder micros = new LongAdder();
+        public final LongAdder rejected = new LongAdder();
+        public final LongAdder failed = new LongAdder();
+
+        public void reset() {
+            calls.reset();
+            micros.reset();
+            rejected.reset();
+            failed.reset();
+        }
+    }
+}

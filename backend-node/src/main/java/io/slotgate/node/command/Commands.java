@@ -1,0 +1,28 @@
+package io.slotgate.node.command;
+
+import io.slotgate.node.command.connection.ConnectionCommands;
+import io.slotgate.node.command.keys.KeyCommands;
+import io.slotgate.node.command.server.ServerCommands;
+import io.slotgate.node.command.strings.StringCommands;
+
+/** Builds the registry of every command family this node implements. */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    public static CommandRegistry registry() {
+        return registry(io.slotgate.routing.command.CommandTable.redis70());
+    }
+
+    public static CommandRegistry registry(io.slotgate.routing.command.CommandTable table) {
+        CommandRegistry r = new CommandRegistry(table);
+        ConnectionCommands.register(r);
+        ServerCommands.register(r);
+        StringCommands.register(r);
+        KeyCommands.register(r);
+        io.slotgate.node.command.tx.TransactionCommands.register(r);
+        io.slotgate.node.command.pubsub.PubSubCommands.register(r);
+        return r;
+    }
+}

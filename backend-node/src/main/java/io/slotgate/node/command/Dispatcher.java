@@ -1,0 +1,262 @@
+package io.slotgate.node.command;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.slotgate.node.server.ClientSession;
+import io.slotgate.node.store.Partition;
+import io.slotgate.node.store.WrongTypeException;
+import io.slotgate.routing.resp.RespRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each request: lookup, arity, auth, MULTI queueing, the cluster gate (CROSSSLOT, then
+ * {@code ClusterView.redirect}, cluster-protocol.md §2.1), then the handler on the right loop: a keyed command
+ * on its partition's loop (inline when the client lives there), the others on the client's loop.
+ */
+public final class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final NodeContext node;
+
+    public Dispatcher(NodeContext node) {
+        this.node = node;
+    }
+
+    /** Called on the client's loop; takes ownership of {@code request}. */
+    public void dispatch(ClientSession session, RespRequest request) {
+        if (session.isPaused()) {
+            session.defer(request);
+            return;
+        }
+        try {
+            route(session, request);
+        } finally {
+            request.release();
+        }
+    }
+
+    /** Re-dispatches requests held back while the client was blocked. */
+    public void resume(ClientSession session) {
+        session.unpause();
+        RespRequest r;
+        while (!session.isPaused() && (r = session.resumeNext()) != null) {
+            dispatch(session, r);
+        }
+    }
+
+    private void route(ClientSession session, RespRequest request) {
+        node.stats().commandsProcessed.increment();
+        CommandEntry entry = node.registry().lookup(request);
+        if (entry == null) {
+            reject(session, unknownCommand(request), true);
+            return;
+        }
+        session.noteCommand(entry.name());
+        if (!session.isAuthenticated() && !entry.has(CommandEntry.F_NO_AUTH)) {
+            reject(session, Errors.NOAUTH, true);
+            return;
+        }
+        if (!entry.arityOk(request.argCount())) {
+            entry.stats().rejected.increment();
+            reject(session, Errors.wrongArity(entry.name()), true);
+            return;
+        }
+        if (session.subscriptionCount() > 0 && !entry.has(CommandEntry.F_PUBSUB_OK)) {
+            reject(session, "ERR Can't execute '" + entry.name() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / "
+                    + "PING / QUIT / RESET are allowed in this context", false);
+            return;
+        }
+        if (session.inMulti() && !entry.has(CommandEntry.F_TX_CONTROL)) {
+            queueInMulti(session, request, entry);
+            return;
+        }
+        int[] keys = entry.keys().keys(request);
+        int slot = -1;
+        if (keys.length > 0) {
+            String gate = gate(session, request, entry, keys);
+            if (gate != null) {
+                if (!entry.has(CommandEntry.F_TX_CONTROL)) {
+                    session.setAsking(false);
+                }
+                entry.stats().rejected.increment();
+                reject(session, gate, false);
+                return;
+            }
+            slot = request.argSlot(keys[0]);
+        }
+        if (!session.inMulti()) {
+            session.setAsking(false);
+        }
+        Call call = new Call(node, session, request, entry);
+        if (entry.has(CommandEntry.F_BLOCKING)) {
+            session.pause(); // resumed when its reply is written (ClientSession.drain)
+        }
+        if (slot < 0 || entry.has(CommandEntry.F_CLIENT_LOOP)) {
+            call.bind(null, slot, keys);
+            runOnClientLoop(session, call);
+            return;
+        }
+        int p = node.keyspace().partitionOfSlot(slot);
+        call.bind(node.keyspace().partition(p), slot, keys);
+        EventExecutor loop = node.keyspace().loop(p);
+        if (loop.inEventLoop()) {
+            runOnClientLoop(session, call);
+        } else {
+            call.markEnqueued();
+            session.enqueue(call);
+            request.retain();
+            loop.execute(() -> {
+                try {
+                    execute(call);
+                } finally {
+                    request.release();
+                }
+                if (!call.isAsync()) {
+                    call.finish();
+                }
+            });
+        }
+    }
+
+    private void runOnClientLoop(ClientSession session, Call call) {
+        execute(call);
+        if (!call.isAsync()) {
+            call.finish();
+        }
+        if (call.isDone() && !session.hasPendingReplies() && !call.entry().has(CommandEntry.F_BLOCKING)) {
+            session.writeNow(call.takeReply());
+        } else {
+            call.markEnqueued();
+            session.enqueue(call);
+            if (call.isDone()) {
+                session.drain();
+            }
+        }
+    }
+
+    /** The slot check for a keyed command; null when this node serves it here. */
+    public String gate(ClientSession session, RespRequest request, CommandEntry entry, int[] keys) {
+        int slot = request.argSlot(keys[0]);
+        for (int i = 1; i < keys.length; i++) {
+            if (request.argSlot(keys[i]) != slot) {
+                return Errors.CROSSSLOT;
+            }
+        }
+        return node.cluster().view().redirect(slot, entry.isWrite(), session.isReadonly(), session.isAsking());
+    }
+
+    /** Runs the handler on the current thread (already the right loop) and does the write bookkeeping. */
+    public static void execute(Call call) {
+        CommandEntry entry = call.entry();
+        long start = System.nanoTime();
+        try {
+            entry.handler().execute(call);
+        } catch (CommandException e) {
+            call.resetOut();
+            call.error(e.text());
+            entry.stats().failed.increment();
+        } catch (WrongTypeException e) {
+            call.resetOut();
+            call.error(WrongTypeException.MESSAGE);
+            entry.stats().failed.increment();
+        } catch (RuntimeException e) {
+            log.error("command {} failed", entry.name(), e);
+            call.resetOut();
+            call.error("ERR internal error: " + e.getClass().getSimpleName());
+            entry.stats().failed.increment();
+        }
+        Partition db = call.db();
+        if (db != null && entry.isWrite()) {
+            afterWrite(call, db);
+        }
+        entry.stats().calls.increment();
+        entry.stats().micros.add((System.nanoTime() - start) / 1000);
+    }
+
+    /** Wakes WATCHers and blocked clients of the keys a write command named. */
+    static void afterWrite(Call call, Partition db) {
+        if (db.watches().isEmpty() && db.blocking().isEmpty()) {
+            return;
+        }
+        for (int k : call.keyIndexes()) {
+            byte[] key = call.arg(k);
+            db.watches().touched(key);
+            db.blocking().signalReady(key);
+        }
+        db.blocking().serveReady();
+    }
+
+    private void queueInMulti(ClientSession session, RespRequest request, CommandEntry entry) {
+        if (entry.has(CommandEntry.F_NO_MULTI)) {
+            session.failMulti();
+            reject(session, "ERR Command not allowed inside a transaction", false);
+            return;
+        }
+        int[] keys = entry.keys().keys(request);
+        if (keys.length > 0) {
+            String gate = gate(session, request, entry, keys);
+            if (gate != null) {
+                session.failMulti();
+                reject(session, gate, false);
+                return;
+            }
+        }
+        request.retain();
+        session.multiQueue().add(request);
+        reply(session, "+QUEUED\r\n");
+    }
+
+    private void reject(ClientSession session, String error, boolean failsMulti) {
+        if (failsMulti && session.inMulti()) {
+            session.failMulti();
+        }
+        node.stats().errorReplies.increment();
+        Call c = Call.ofReply(errorBuf(error));
+        if (session.hasPendingReplies()) {
+            c.markEnqueued();
+            session.enqueue(c);
+            session.drain();
+        } else {
+            session.writeNow(c.takeReply());
+        }
+    }
+
+    private static void reply(ClientSession session, String raw) {
+        io.netty.buffer.ByteBuf b = io.netty.buffer.PooledByteBufAllocator.DEFAULT.buffer(raw.length());
+        b.writeCharSequence(raw, java.nio.charset.StandardCharsets.US_ASCII);
+        Call c = Call.ofReply(b);
+        if (session.hasPendingReplies()) {
+            session.enqueue(c);
+            session.drain();
+        } else {
+            session.writeNow(c.takeReply());
+        }
+    }
+
+    private static io.netty.buffer.ByteBuf errorBuf(String error) {
+        io.netty.buffer.ByteBuf b = io.netty.buffer.PooledByteBufAllocator.DEFAULT.buffer(error.length() + 3);
+        io.slotgate.routing.resp.RespWriter.writeError(b, error);
+        return b;
+    }
+
+    /** Redis's text: "unknown command 'x', with args beginning with: 'a' 'b' " (args capped near 128 chars). */
+    static String unknownCommand(RespRequest r) {
+        StringBuilder args = new StringBuilder();
+        for (int i = 1; i < r.argCount() && args.length() < 128; i++) {
+            String a = r.argString(i);
+            int room = 128 - args.length();
+            args.append('\'').append(a, 0, Math.min(a.length(), room)).append("' ");
+        }
+        String name = r.argString(0);
+        if (name.length() > 128) {
+            name = name.substring(0, 128);
+        }
+        return sanitize("ERR unknown command '" + name + "', with args beginning with: " + args);
+    }
+
+    /** Error lines cannot contain CR or LF; Redis replaces them with spaces. */
+    static String sanitize(String s) {
+        return s.replace('\r', ' ').replace('\n', ' ');
+    }
+}

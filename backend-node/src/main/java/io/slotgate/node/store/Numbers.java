@@ -1,0 +1,117 @@
+package io.slotgate.node.store;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+
+/** Redis's strict number parsing and formatting of values stored as strings. */
+public final class Numbers {
+
+    private Numbers() {
+    }
+
+    /** The value as a strict 64-bit decimal (Redis string2ll rules), or null. */
+    public static Long parseLong(byte[] s) {
+        int len = s.length;
+        if (len == 0 || len > 20) {
+            return null;
+        }
+        int p = 0;
+        boolean negative = false;
+        if (s[0] == '-') {
+            negative = true;
+            p = 1;
+            if (len == 1) {
+                return null;
+            }
+        }
+        if (s[p] == '0' && len > p + 1) {
+            return null;
+        }
+        long value = 0;
+        for (; p < len; p++) {
+            int d = s[p] - '0';
+            if (d < 0 || d > 9) {
+                return null;
+            }
+            if (value < (Long.MIN_VALUE + d) / 10) {
+                return null;
+            }
+            value = value * 10 - d;
+        }
+        if (negative) {
+            return value;
+        }
+        return value == Long.MIN_VALUE ? null : -value;
+    }
+
+    /**
+     * The value as a double with Redis's rules (strtold: no spaces, "inf"/"-inf" accepted, NaN rejected), or null.
+     */
+    public static Double parseDouble(byte[] s) {
+        if (s.length == 0 || s.length > 5000) {
+            return null;
+        }
+        String t = new String(s, StandardCharsets.US_ASCII);
+        char first = t.charAt(0);
+        char last = t.charAt(t.length() - 1);
+        if (Character.isWhitespace(first) || Character.isWhitespace(last)) {
+            return null;
+        }
+        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        switch (lower) {
+            case "inf", "+inf", "infinity", "+infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                break;
+        }
+        if (lower.contains("n") || lower.endsWith("d") || lower.endsWith("f")) {
+            return null; // Java would accept NaN/Infinity spellings and "1d"/"1f" suffixes
+        }
+        try {
+            double d = Double.parseDouble(t);
+            return Double.isNaN(d) ? null : d;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    public static byte[] format(long v) {
+        return Long.toString(v).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * INCRBYFLOAT arithmetic: Redis adds in long double and prints "%.17Lf" with trailing zeros cut; exact decimal
+     * addition rounded to 19 significant digits then 17 decimals reproduces its output for ordinary values.
+     */
+    public static byte[] addFloats(BigDecimal a, BigDecimal b) {
+        BigDecimal sum = a.add(b).round(new java.math.MathContext(19));
+        BigDecimal scaled = sum.setScale(17, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+        String s = scaled.signum() == 0 ? "0" : scaled.toPlainString();
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Formats a double like C's "%.17g" (what Redis 7.0 uses for scores and other double replies). */
+    public static String formatScore(double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return (1 / v < 0) ? "-0" : "0";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        BigDecimal bd = new BigDecimal(v).round(new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN));
+        int exponent = bd.precision() - bd.scale() - 1;
+        if (exponent < -4 || exponent >= 17) {
+            BigDecimal mant = bd.movePointLeft(exponent).stripTrailingZeros();
+            String m = mant.toPlainString();
+            int ae = Math.abs(exponent);
+            return m + "e" + (exponent < 0 ? "-" : "+") + (ae < 10 ? "0" : "") + ae;
+        }
+        String s = bd.stripTrailingZeros().toPlainString();
+        return s;
+    }
+}
