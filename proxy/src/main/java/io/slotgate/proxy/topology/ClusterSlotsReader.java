@@ -59,16 +59,24 @@ public final class ClusterSlotsReader {
                     replicas.add(r);
                 }
             }
-            slotCounts.computeIfAbsent(master, m -> new int[1])[0] += end - start + 1;
             for (int s = start; s <= end; s++) {
                 masterBySlot[s] = master;
+            }
+        }
+        // Counted from the final table, so a (malformed) overlapping range cannot count a slot twice.
+        for (BackendServer m : masterBySlot) {
+            if (m != null) {
+                slotCounts.computeIfAbsent(m, k -> new int[1])[0]++;
             }
         }
         Map<BackendServer, ShardRoute> routes = new LinkedHashMap<>();
         for (Map.Entry<BackendServer, List<BackendServer>> e : replicasOf.entrySet()) {
             BackendServer master = e.getKey();
-            routes.put(master, new ShardRoute(master, e.getValue(), readPolicy.groupsFor(master, e.getValue()),
-                    slotCounts.get(master)[0]));
+            int[] count = slotCounts.get(master);
+            if (count != null) {
+                routes.put(master, new ShardRoute(master, e.getValue(), readPolicy.groupsFor(master, e.getValue()),
+                        count[0]));
+            }
         }
         ShardRoute[] bySlot = new ShardRoute[SlotHash.SLOT_COUNT];
         for (int s = 0; s < bySlot.length; s++) {
