@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -19,6 +20,7 @@ import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** password, max-clients and client-timeout, each with its own proxy in front of one shared cluster. */
 class ClientLimitsIntegrationTests {
@@ -77,6 +79,35 @@ class ClientLimitsIntegrationTests {
             assertThat(c.call("PING")).isEqualTo("PONG");
             Thread.sleep(1000);
             assertThatThrownBy(() -> c.call("PING")).isInstanceOf(UncheckedIOException.class);
+        }
+    }
+
+    @Test
+    void shouldDisconnectAClientThatDoesNotReadItsRepliesWhileOthersCarryOn() throws Exception {
+        try (Proxy proxy = start(b -> b.maxOutputBufferBytes(256 * 1024));
+             RespConnection writer = RespConnection.open(proxy.port());
+             Socket lazy = new Socket("127.0.0.1", proxy.port())) {
+            writer.call("SET", "{big}value", "x".repeat(512 * 1024));
+            lazy.setReceiveBufferSize(4096);
+            byte[] get = "*2\r\n$3\r\nGET\r\n$10\r\n{big}value\r\n".getBytes(StandardCharsets.US_ASCII);
+            try {
+                for (int i = 0; i < 200; i++) {
+                    lazy.getOutputStream().write(get);
+                }
+                lazy.getOutputStream().flush();
+            } catch (IOException closedByProxy) {
+                // expected once the proxy gives up on this client
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                try {
+                    lazy.getOutputStream().write(get);
+                    lazy.getOutputStream().flush();
+                    return false;
+                } catch (IOException e) {
+                    return true;
+                }
+            });
+            assertThat(writer.call("PING")).isEqualTo("PONG");
         }
     }
 

@@ -56,6 +56,20 @@ class LocalCommandsIntegrationTests {
     }
 
     @Test
+    void shouldForwardCommandIntrospectionAndScriptsToTheCluster() {
+        try (RespConnection c = env.connect()) {
+            assertThat((Long) c.call("COMMAND", "COUNT")).isGreaterThan(200);
+            assertThat((List<?>) c.call("COMMAND", "INFO", "get")).hasSize(1);
+            assertThat(c.call("SET", "script:key", "42")).isEqualTo("OK");
+            assertThat(RespConnection.text(c.call("EVAL", "return redis.call('GET', KEYS[1])", "1", "script:key")))
+                    .isEqualTo("42");
+            assertThat(c.call("EVAL", "return 7", "0")).isEqualTo(7L);
+            assertThat(c.call("EVAL", "return 1", "2", "a", "b")).isEqualTo(
+                    new RespError("CROSSSLOT Keys in request don't hash to the same slot"));
+        }
+    }
+
+    @Test
     void shouldSumDbsizeOverAllMasters() {
         try (RespConnection c = env.connect()) {
             long before = (Long) c.call("DBSIZE");
