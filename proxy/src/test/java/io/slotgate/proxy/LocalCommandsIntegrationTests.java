@@ -112,7 +112,9 @@ class LocalCommandsIntegrationTests {
     void shouldWordValidationErrorsExactlyAsRedis() {
         String[][] requests = {
                 {"GET"}, {"GET", "a", "b"}, {"NOSUCHCOMMAND", "x", "y"}, {"nosuch"}, {"CLIENT"},
-                {"CLIENT", "NOSUCH"}, {"SET", "k"}, {"MGET"}, {"MSET", "a"}, {"MSET", "a", "1", "b"}};
+                {"CLIENT", "NOSUCH"}, {"SET", "k"}, {"MGET"}, {"MSET", "a"}, {"MSET", "a", "1", "b"},
+                {"PING", "a", "b"}, {"ECHO"}, {"SELECT", "x"}, {"HELLO", "x"},
+                {"HELLO", "2", "AUTH", "default"}, {"AUTH", "pw"}};
         try (RespConnection proxy = env.connect(); RespConnection redis = RespConnection.open(plainRedis.port())) {
             for (String[] request : requests) {
                 assertThat(proxy.call(request)).as(String.join(" ", request)).isEqualTo(redis.call(request));

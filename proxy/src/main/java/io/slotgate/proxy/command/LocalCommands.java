@@ -40,7 +40,9 @@ public final class LocalCommands {
     void execute(ClientConnection client, RespRequest request, String name, ReplySlot slot) {
         try {
             switch (name) {
-                case "ping" -> slot.complete(request.argCount() == 1 ? simple("PONG") : bulk(request.argBytes(1)));
+                case "ping" -> slot.complete(request.argCount() > 2
+                        ? ErrorReplies.of("ERR wrong number of arguments for 'ping' command")
+                        : request.argCount() == 1 ? simple("PONG") : bulk(request.argBytes(1)));
                 case "echo" -> slot.complete(bulk(request.argBytes(1)));
                 case "quit" -> slot.completeAndClose(simple("OK"));
                 case "select" -> slot.complete(select(request));
