@@ -29,6 +29,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,6 +48,7 @@ public final class Proxy implements AutoCloseable {
     private final ProxyServer server;
     private final MeterRegistry meters;
     private final ProxyStats stats;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private Proxy(ProxyOptions options, EventLoopGroup group, Map<EventLoop, LoopBackends> loops,
                   TopologyRefresher refresher, ProxyServer server, MeterRegistry meters, ProxyStats stats) {
@@ -138,9 +140,17 @@ public final class Proxy implements AutoCloseable {
         refresher.requestRefresh();
     }
 
-    /** Stops listening, closes all connections and the event loops. */
+    /** Blocks until {@link #close()} has finished (for a launcher's main thread). */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Stops listening, closes all connections and the event loops. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
         server.close();
         refresher.close();
         for (LoopBackends l : loops.values()) {
@@ -149,5 +159,6 @@ public final class Proxy implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         meters.close();
         log.info("slotgate proxy '{}' stopped ({} commands served)", options.name(), stats.commands.sum());
+        closed.countDown();
     }
 }

@@ -113,7 +113,8 @@ class ClientLimitsIntegrationTests {
 
     private static Proxy start(UnaryOperator<ProxyOptions.Builder> options) throws InterruptedException {
         Proxy proxy = Proxy.start(options.apply(ProxyOptions.builder().bind("127.0.0.1:0").workerThreads(1)
-                .cluster(ClusterOptions.builder().servers(cluster.addresses().get(0)).build())).build());
+                .cluster(ClusterOptions.builder().servers(cluster.addresses().get(0))
+                        .serverTimeout(ProxyUnderTest.PATIENT_SERVER_TIMEOUT).build())).build());
         assertThat(proxy.awaitSlotMap(Duration.ofSeconds(10))).isTrue();
         return proxy;
     }

@@ -28,7 +28,8 @@ class LettuceClientIntegrationTests {
 
     @BeforeAll
     static void start() {
-        env = ProxyUnderTest.start(0, c -> c, p -> p);
+        // two event loops, so clients and their backend connections live on different threads
+        env = ProxyUnderTest.start(0, c -> c, p -> p.workerThreads(2));
         client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(env.proxy.port())
                 .withTimeout(Duration.ofSeconds(10)).build());
     }

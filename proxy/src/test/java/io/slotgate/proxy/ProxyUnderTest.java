@@ -11,6 +11,12 @@ import java.util.function.UnaryOperator;
 /** A real Redis cluster plus a proxy in front of it, for integration tests; close it to stop both. */
 final class ProxyUnderTest implements AutoCloseable {
 
+    /**
+     * Tests that do not time failures use a generous server-timeout, so a busy 2-core machine cannot turn a slow
+     * reply into a spurious error.
+     */
+    static final Duration PATIENT_SERVER_TIMEOUT = Duration.ofSeconds(5);
+
     final RedisClusterFixture cluster;
     final Proxy proxy;
 
@@ -29,7 +35,8 @@ final class ProxyUnderTest implements AutoCloseable {
         RedisClusterFixture fixture = RedisClusterFixture.start(3, replicasPerMaster, serverArgs);
         try {
             Proxy p = Proxy.start(proxy.apply(ProxyOptions.builder().bind("127.0.0.1:0").workerThreads(1)
-                    .cluster(cluster.apply(ClusterOptions.builder().servers(fixture.addresses().get(0))).build()))
+                    .cluster(cluster.apply(ClusterOptions.builder().servers(fixture.addresses().get(0))
+                            .serverTimeout(PATIENT_SERVER_TIMEOUT)).build()))
                     .build());
             if (!p.awaitSlotMap(Duration.ofSeconds(10))) {
                 p.close();

@@ -103,7 +103,8 @@ class ReadPolicyIntegrationTests {
     }
 
     private static ClusterOptions.Builder seeds() {
-        return ClusterOptions.builder().servers(cluster.addresses().get(0));
+        return ClusterOptions.builder().servers(cluster.addresses().get(0))
+                .serverTimeout(ProxyUnderTest.PATIENT_SERVER_TIMEOUT);
     }
 
     private static Proxy start(ClusterOptions.Builder cluster) throws InterruptedException {
