@@ -75,7 +75,7 @@ public final class Node implements AutoCloseable {
                     : () -> new RespRequestDecoder(limits);
             NodeContext ctxForBind = new NodeContext(options, new LiveConfig(options), keyspace, cluster,
                     new ClientRegistry(), pubsub, new ServerStats(), registry, HexFormat.of().formatHex(id),
-                    System.currentTimeMillis(), options.port());
+                    System.currentTimeMillis(), options.port(), io.slotgate.node.command.ReplicationHook.NONE);
             holder[0] = ctxForBind;
             Dispatcher dispatcher = new Dispatcher(ctxForBind);
             int bound = server.bind(options.bind(), options.port(), ctxForBind, dispatcher, decoders);

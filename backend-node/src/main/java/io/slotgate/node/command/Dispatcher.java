@@ -91,6 +91,11 @@ public final class Dispatcher {
             }
             slot = request.argSlot(keys[0]);
         }
+        String readonly = entry.isWrite() ? node.replication().rejectClientWrite() : null;
+        if (readonly != null) {
+            reject(session, readonly, true); // after the slot gate, as Redis (replication.md §5)
+            return;
+        }
         if (!session.inMulti()) {
             session.setAsking(false);
         }
@@ -176,6 +181,9 @@ public final class Dispatcher {
         if (db != null && entry.isWrite()) {
             afterWrite(call, db);
         }
+        if (entry.isWrite() && call.session() != null) {
+            call.node().replication().propagate(call);
+        }
         entry.stats().calls.increment();
         entry.stats().micros.add((System.nanoTime() - start) / 1000);
     }
@@ -207,6 +215,12 @@ public final class Dispatcher {
                 reject(session, gate, false);
                 return;
             }
+        }
+        String readonly = entry.isWrite() ? node.replication().rejectClientWrite() : null;
+        if (readonly != null) {
+            session.failMulti();
+            reject(session, readonly, false);
+            return;
         }
         request.retain();
         session.multiQueue().add(request);
