@@ -9,6 +9,8 @@ import io.slotgate.node.command.Commands;
 import io.slotgate.node.command.Dispatcher;
 import io.slotgate.node.command.NodeContext;
 import io.slotgate.node.pubsub.PubSub;
+import io.slotgate.node.replication.ReplicationManager;
+import io.slotgate.node.replication.ReplicationOptions;
 import io.slotgate.node.server.ClientRegistry;
 import io.slotgate.node.server.LiveConfig;
 import io.slotgate.node.server.NodeKeyspaceAccess;
@@ -36,12 +38,15 @@ public final class Node implements AutoCloseable {
     private final NodeServer server;
     private final ClusterService cluster;
     private final NodeContext context;
+    private final ReplicationManager replication;
     private final int port;
 
-    private Node(NodeServer server, ClusterService cluster, NodeContext context, int port) {
+    private Node(NodeServer server, ClusterService cluster, NodeContext context, ReplicationManager replication,
+                 int port) {
         this.server = server;
         this.cluster = cluster;
         this.context = context;
+        this.replication = replication;
         this.port = port;
     }
 
@@ -55,12 +60,14 @@ public final class Node implements AutoCloseable {
      */
     public static Node start(NodeOptions options, Supplier<ChannelHandler> decoderFactory) throws Exception {
         NodeServer server = new NodeServer(options.ioThreads());
+        ReplicationManager replication = null;
         try {
             var loops = server.loops();
             Keyspace keyspace = new Keyspace(loops);
             PubSub pubsub = new PubSub(loops);
             CommandRegistry registry = Commands.registry();
             NodeKeyspaceAccess access = new NodeKeyspaceAccess(keyspace, pubsub);
+            replication = new ReplicationManager(ReplicationOptions.from(options, options.port()), keyspace);
             // cluster-enabled no keeps a standalone node (CLUSTER answers "cluster support disabled").
             ClusterService cluster = options.clusterEnabled()
                     ? new ClusterManager(clusterOptions(options), access)
@@ -75,16 +82,20 @@ public final class Node implements AutoCloseable {
                     : () -> new RespRequestDecoder(limits);
             NodeContext ctxForBind = new NodeContext(options, new LiveConfig(options), keyspace, cluster,
                     new ClientRegistry(), pubsub, new ServerStats(), registry, HexFormat.of().formatHex(id),
-                    System.currentTimeMillis(), options.port(), io.slotgate.node.command.ReplicationHook.NONE);
+                    System.currentTimeMillis(), options.port(), replication);
             holder[0] = ctxForBind;
             Dispatcher dispatcher = new Dispatcher(ctxForBind);
             int bound = server.bind(options.bind(), options.port(), ctxForBind, dispatcher, decoders);
+            replication.start(ctxForBind, bound);
             cluster.start();
             keyspace.startActiveExpiry(options.hz());
             log.info("node listening on {}:{} with {} partitions (access={})", options.bind(), bound,
                     keyspace.partitionCount(), access.getClass().getSimpleName());
-            return new Node(server, cluster, ctxForBind, bound);
+            return new Node(server, cluster, ctxForBind, replication, bound);
         } catch (Exception | Error e) {
+            if (replication != null) {
+                replication.close();
+            }
             server.close();
             throw e;
         }
@@ -112,12 +123,21 @@ public final class Node implements AutoCloseable {
         return context;
     }
 
+    /** Both sides of replication; the cluster engine drives it as its {@code ReplicationControl}. */
+    public ReplicationManager replication() {
+        return replication;
+    }
+
     @Override
     public void close() {
         try {
             cluster.close();
         } finally {
-            server.close();
+            try {
+                replication.close();
+            } finally {
+                server.close();
+            }
         }
     }
 }
