@@ -1,0 +1,51 @@
+package io.slotgate.node.replication;
+
+import io.lettuce.core.ScoredValue;
+import io.slotgate.node.testsupport.NodeHarness;
+import io.slotgate.routing.testsupport.RedisServerProcess;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A real redis-server 7.0 as a replica of our node: it loads our RDB snapshot and follows our stream. */
+class RedisReplicaCompatibilityIntegrationTests {
+
+    @Test
+    void shouldFeedARealRedisReplicaWithOurSnapshotAndStream() {
+        try (NodeHarness master = NodeHarness.start(); RedisServerProcess redis = RedisServerProcess.standalone();
+             ReplicaClient m = new ReplicaClient(master.port()); ReplicaClient r = new ReplicaClient(redis.port())) {
+            m.pipeline(1000, (a, i) -> a.set("s" + i, "v" + i));
+            m.sync().rpush("list", "a", "b", "c");
+            m.sync().sadd("set", "x", "y");
+            m.sync().hset("hash", Map.of("f", "1"));
+            m.sync().zadd("zset", ScoredValue.just(2.5, "m"));
+            m.sync().set("ttl", "t", io.lettuce.core.SetArgs.Builder.px(600_000));
+
+            r.sync().replicaof("127.0.0.1", master.port());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "up".equals(r.info("replication", "master_link_status")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.sync().dbsize() == 1005L);
+            assertThat(r.sync().get("s7")).isEqualTo("v7");
+            assertThat(r.sync().lrange("list", 0, -1)).containsExactly("a", "b", "c");
+            assertThat(r.sync().smembers("set")).containsExactlyInAnyOrder("x", "y");
+            assertThat(r.sync().hget("hash", "f")).isEqualTo("1");
+            assertThat(r.sync().zscore("zset", "m")).isEqualTo(2.5);
+            assertThat(r.sync().pttl("ttl")).isBetween(1L, 600_000L);
+
+            m.sync().incr("counter");
+            m.sync().lpush("list", "z");
+            m.sync().expire("s1", 1000);
+            assertThat(m.sync().waitForReplication(1, 5000)).isEqualTo(1L);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "1".equals(r.sync().get("counter")));
+            assertThat(r.sync().lrange("list", 0, 0)).containsExactly("z");
+            assertThat(r.sync().pexpiretime("s1")).isEqualTo(m.sync().pexpiretime("s1"));
+            assertThat(m.info("replication", "slave0")).contains("state=online");
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.info("replication", "master_repl_offset")
+                    .equals(m.info("replication", "master_repl_offset")));
+        }
+    }
+}
