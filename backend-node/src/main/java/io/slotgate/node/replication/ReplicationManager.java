@@ -297,9 +297,22 @@ public final class ReplicationManager implements ReplicationControl, Replication
     }
 
     private void everySecond() {
+        long now = System.currentTimeMillis();
         MasterLink m = master;
         if (replica && m != null && m.isUp()) {
-            m.sendAck(offset);
+            if (now - m.lastIoMillis() > options.timeoutMillis()) {
+                log.warn("MASTER timeout: no data nor PING received for {} ms", options.timeoutMillis());
+                m.kill();
+            } else {
+                m.sendAck(offset);
+            }
+        }
+        for (ReplicaLink r : replicas) {
+            if (r.state == ReplicaLink.State.ONLINE && r.handshake.listeningPort() > 0
+                    && now - r.ackMillis > options.timeoutMillis()) {
+                log.warn("Disconnecting timedout replica {}", r.ip());
+                r.channel.close();
+            }
         }
     }
 
