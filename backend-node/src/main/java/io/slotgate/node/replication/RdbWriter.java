@@ -37,17 +37,20 @@ public final class RdbWriter {
     static final int OP_SELECTDB = 0xFE;
     static final int OP_EOF = 0xFF;
     static final String REDIS_VERSION = "7.0.15";
+    private static final int CHUNK = 1 << 20;
 
     private RdbWriter() {
     }
 
     /** One partition's entries and how many keys (and keys with a TTL) it holds. */
-    public record Segment(ByteBuf bytes, long keys, long expires) {
+    public record Segment(CompositeByteBuf bytes, long keys, long expires) {
     }
 
     /** Serializes every key of {@code p}; must run on its loop. Keys of unknown value types are skipped. */
     public static Segment writePartition(Partition p) {
-        ByteBuf out = Unpooled.buffer(Math.max(256, p.size() * 32));
+        // fixed-size chunks: no doubling copies, no single huge array for a big partition
+        CompositeByteBuf all = Unpooled.compositeBuffer(Integer.MAX_VALUE);
+        ByteBuf out = Unpooled.buffer(CHUNK + 1024);
         KeyTable table = p.table();
         long keys = 0;
         long expires = 0;
@@ -71,8 +74,13 @@ public final class RdbWriter {
             writeString(out, key);
             writeValue(out, value);
             keys++;
+            if (out.readableBytes() >= CHUNK) {
+                all.addComponent(true, out);
+                out = Unpooled.buffer(CHUNK + 1024);
+            }
         }
-        return new Segment(out, keys, expires);
+        all.addComponent(true, out);
+        return new Segment(all, keys, expires);
     }
 
     private static int typeOf(Object value) {
@@ -176,7 +184,10 @@ public final class RdbWriter {
         long crc = Crc64.update(0, head);
         all.addComponent(true, head);
         for (Segment s : segments) {
-            crc = Crc64.update(crc, s.bytes());
+            for (int i = 0; i < s.bytes().numComponents(); i++) {
+                ByteBuf chunk = s.bytes().internalComponent(i);
+                crc = Crc64.update(crc, chunk);
+            }
             all.addComponent(true, s.bytes());
         }
         ByteBuf tail = Unpooled.buffer(9);
