@@ -9,11 +9,12 @@ import io.slotgate.node.store.SetValue;
 import io.slotgate.node.store.ZSetValue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Reads an RDB snapshot (versions up to 10) with the plain encodings {@link RdbWriter} produces, plus the integer
- * and LZF string encodings and the opcodes a Redis 7 header carries. Compact encodings (listpack, intset,
- * quicklist) are not read: a snapshot using them fails with a clear error.
+ * Reads an RDB snapshot (versions up to 10): the plain encodings {@link RdbWriter} produces, the integer and LZF
+ * string encodings, and the compact encodings a Redis 7.0 master writes (intset, listpack, quicklist 2). Older
+ * compact encodings (ziplist, zipmap, quicklist 1) fail with a clear error.
  */
 public final class RdbReader {
 
@@ -29,6 +30,12 @@ public final class RdbReader {
             super(message);
         }
     }
+
+    private static final int TYPE_SET_INTSET = 11;
+    private static final int TYPE_HASH_LISTPACK = 16;
+    private static final int TYPE_ZSET_LISTPACK = 17;
+    private static final int TYPE_LIST_QUICKLIST_2 = 18;
+    private static final long QUICKLIST_PLAIN = 1;
 
     private final ByteBuf in;
 
@@ -125,8 +132,46 @@ public final class RdbReader {
                 }
                 return z;
             }
+            case TYPE_SET_INTSET -> {
+                SetValue s = new SetValue();
+                CompactEncodings.intset(readString()).forEach(m -> s.add(new Bytes(m)));
+                return s;
+            }
+            case TYPE_HASH_LISTPACK -> {
+                HashValue h = new HashValue();
+                List<byte[]> items = CompactEncodings.listpack(readString());
+                for (int i = 0; i + 1 < items.size(); i += 2) {
+                    h.put(new Bytes(items.get(i)), items.get(i + 1));
+                }
+                return h;
+            }
+            case TYPE_ZSET_LISTPACK -> {
+                ZSetValue z = new ZSetValue();
+                List<byte[]> items = CompactEncodings.listpack(readString());
+                for (int i = 0; i + 1 < items.size(); i += 2) {
+                    Double score = Numbers.parseDouble(items.get(i + 1));
+                    if (score == null) {
+                        throw new RdbFormatException("bad score in listpack");
+                    }
+                    z.put(new Bytes(items.get(i)), score);
+                }
+                return z;
+            }
+            case TYPE_LIST_QUICKLIST_2 -> {
+                ListValue l = new ListValue();
+                for (long nodes = readLength(); nodes > 0; nodes--) {
+                    long container = readLength();
+                    byte[] blob = readString();
+                    if (container == QUICKLIST_PLAIN) {
+                        l.addLast(blob);
+                    } else {
+                        CompactEncodings.listpack(blob).forEach(l::addLast);
+                    }
+                }
+                return l;
+            }
             default -> throw new RdbFormatException("unsupported RDB value type " + type
-                    + " (only plain encodings are read)");
+                    + " (plain encodings, intset, listpack and quicklist 2 are read)");
         }
     }
 

@@ -29,8 +29,9 @@
  * RDB version 10 ({@code RdbWriter}): aux fields (repl-id, repl-offset...), SELECTDB 0, RESIZEDB, plain
  * encodings only (string, list, set, hash, zset_2), EOF and CRC64 (Jones, as Redis); sent as
  * {@code $<len>\r\n<bytes>}. A real redis-server 7.0 loads it (RedisReplicaCompatibilityIntegrationTests).
- * {@code RdbReader} reads the same plain encodings (plus int/LZF strings); the compact encodings a real Redis
- * master writes (listpack, intset, quicklist) are not read yet.
+ * {@code RdbReader} reads the same plain encodings (plus int/LZF strings) and the compact ones a real Redis 7.0
+ * master writes (intset, listpack, quicklist 2; {@code CompactEncodings}), in the {@code $len} and diskless
+ * {@code $EOF:<mark>} forms, so our node can replicate from a redis-server (RedisMasterCompatibilityIntegrationTests).
  *
  * <h2>Replica side</h2>
  * {@code MasterLink} (Netty client on the replication loop): PING, [AUTH masterauth], REPLCONF listening-port,
