@@ -177,12 +177,13 @@ public final class Dispatcher {
             call.error("ERR internal error: " + e.getClass().getSimpleName());
             entry.stats().failed.increment();
         }
+        if (entry.isWrite() && call.session() != null) {
+            // before afterWrite: a blocked pop it serves must follow it in the replication stream
+            call.node().replication().propagate(call);
+        }
         Partition db = call.db();
         if (db != null && entry.isWrite()) {
             afterWrite(call, db);
-        }
-        if (entry.isWrite() && call.session() != null) {
-            call.node().replication().propagate(call);
         }
         entry.stats().calls.increment();
         entry.stats().micros.add((System.nanoTime() - start) / 1000);
