@@ -51,6 +51,8 @@ public final class ReplicationManager implements ReplicationControl, Replication
     private final WaitQueue waits = new WaitQueue();
     /** Arguments of blocking commands that parked: their request is gone when they are served (per partition). */
     private final Map<Call, byte[][]>[] parked;
+    /** Stream bytes of the transaction (EXEC) running on each partition, sent as one MULTI/EXEC block. */
+    private final List<ByteBuf>[] transactions;
     private volatile ReplicationOptions options;
 
     // ---- owned by the replication loop (volatile where other threads read them) ----
@@ -83,11 +85,13 @@ public final class ReplicationManager implements ReplicationControl, Replication
         this.keyspace = keyspace;
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("replication"));
         this.loop = group.next();
-        this.snapshotter = new Snapshotter(keyspace, loop);
+        this.snapshotter = new Snapshotter(keyspace, loop, this::endTransaction);
         this.applier = new StreamApplier(keyspace);
         this.parked = new Map[keyspace.partitionCount()];
+        this.transactions = new List[keyspace.partitionCount()];
         for (int i = 0; i < parked.length; i++) {
             parked[i] = new WeakHashMap<>();
+            transactions[i] = new java.util.ArrayList<>();
         }
     }
 
@@ -102,7 +106,8 @@ public final class ReplicationManager implements ReplicationControl, Replication
         }
         for (int i = 0; i < keyspace.partitionCount(); i++) {
             var p = keyspace.partition(i);
-            keyspace.loop(i).execute(() -> p.onExpired(this::expired));
+            int index = i;
+            keyspace.loop(i).execute(() -> p.onExpired(key -> expired(index, key)));
         }
         loop.scheduleAtFixedRate(this::everySecond, 1, 1, TimeUnit.SECONDS);
         loop.scheduleAtFixedRate(this::pingReplicas, options.pingPeriodMillis(), options.pingPeriodMillis(),
@@ -219,15 +224,68 @@ public final class ReplicationManager implements ReplicationControl, Replication
             return;
         }
         ByteBuf bytes = WriteRewriter.rewrite(call, args);
-        if (bytes != null) {
-            feed(bytes);
+        if (bytes == null) {
+            return;
+        }
+        if (call.db() == null) {
+            flushAtOnePoint(bytes);
+            return;
+        }
+        int p = call.db().index();
+        if (call.inTransaction()) {
+            List<ByteBuf> tx = transactions[p];
+            if (tx.isEmpty()) {
+                keyspace.loop(p).execute(() -> endTransaction(p)); // runs right after the EXEC task
+            }
+            tx.add(bytes);
+            return;
+        }
+        endTransaction(p);
+        feed(bytes);
+    }
+
+    /** Sends the buffered transaction of partition {@code p} as one MULTI ... EXEC block (on p's loop). */
+    private void endTransaction(int p) {
+        List<ByteBuf> tx = transactions[p];
+        if (tx.isEmpty()) {
+            return;
+        }
+        if (tx.size() == 1) {
+            feed(tx.get(0));
+        } else {
+            var block = Unpooled.compositeBuffer(tx.size() + 2);
+            block.addComponent(true, StreamCommands.of("MULTI"));
+            tx.forEach(b -> block.addComponent(true, b));
+            block.addComponent(true, StreamCommands.of("EXEC"));
+            feed(block);
+        }
+        tx.clear();
+    }
+
+    private void expired(int partition, byte[] key) {
+        if (feeding) {
+            endTransaction(partition);
+            feed(StreamCommands.of("DEL".getBytes(StandardCharsets.US_ASCII), key));
         }
     }
 
-    private void expired(byte[] key) {
-        if (feeding) {
-            feed(StreamCommands.of("DEL".getBytes(StandardCharsets.US_ASCII), key));
-        }
+    /**
+     * A keyless write (FLUSHALL, FLUSHDB) acts on every partition at a different moment. To keep the replicas
+     * equal it is placed in the stream at one point: every loop meets at a barrier, the last one sends it, and each
+     * applies the flush again right there (writes before the barrier are gone on both sides, writes after it kept
+     * on both). The handler has already queued its own flush tasks, which run before these.
+     */
+    private void flushAtOnePoint(ByteBuf bytes) {
+        snapshotter.atOnePoint(true, () -> feed(bytes), (p, held, arrived) -> {
+            if (held) {
+                keyspace.partition(p).flush();
+            }
+        }, held -> {
+            if (!held) {
+                log.error("FLUSHALL could not be placed in the replication stream (barrier timed out)");
+                bytes.release();
+            }
+        });
     }
 
     private void feed(ByteBuf bytes) {
@@ -545,6 +603,7 @@ public final class ReplicationManager implements ReplicationControl, Replication
         log.info("full resync from {}:{}: replid {} offset {}", link.host, link.port, replid, at);
         disconnectReplicas();
         ids = ReplicationIds.of(replid);
+        discardHeldTransaction();
         fullSyncOffset = at;
         syncing = true;
         applier.flushAll();
@@ -602,8 +661,40 @@ public final class ReplicationManager implements ReplicationControl, Replication
                 && command.argEqualsIgnoreCase(1, "getack")) {
             link.sendAck(offset); // the offset before this command, as Redis
         }
-        appendRaw(command.frame()); // a chained replica forwards the stream verbatim (replication.md §3)
+        // A chained replica forwards the stream verbatim (replication.md §3). A MULTI block counts (and is
+        // forwarded) only once its EXEC arrived: a link lost inside it makes the master send it again.
+        boolean multi = isCommand(command, "multi");
+        if (multi) {
+            discardHeldTransaction();
+            heldTransaction = new java.util.ArrayList<>();
+        }
+        if (heldTransaction != null) {
+            heldTransaction.add(command.frame().retainedDuplicate());
+            if (isCommand(command, "exec")) {
+                heldTransaction.forEach(b -> {
+                    appendRaw(b);
+                    b.release();
+                });
+                heldTransaction = null;
+            }
+        } else {
+            appendRaw(command.frame());
+        }
         applier.apply(command);
+    }
+
+    private List<ByteBuf> heldTransaction;
+
+    private static boolean isCommand(RespRequest r, String name) {
+        return r.argCount() == 1 && r.argEqualsIgnoreCase(0, name);
+    }
+
+    private void discardHeldTransaction() {
+        if (heldTransaction != null) {
+            heldTransaction.forEach(ByteBuf::release);
+            heldTransaction = null;
+        }
+        applier.discardTransaction();
     }
 
     @Override
@@ -613,6 +704,7 @@ public final class ReplicationManager implements ReplicationControl, Replication
         }
         masterDownSince = System.currentTimeMillis();
         syncing = false;
+        discardHeldTransaction();
         loop.schedule(() -> {
             if (replica && master == link) {
                 connectMaster();

@@ -35,11 +35,17 @@ final class Snapshotter {
 
     private final Keyspace keyspace;
     private final EventLoop replLoop;
+    private final java.util.function.IntConsumer beforeArrival;
     private volatile long lastPauseMillis;
 
-    Snapshotter(Keyspace keyspace, EventLoop replLoop) {
+    /**
+     * @param beforeArrival run on each partition loop before it reaches the barrier: whatever that partition still
+     *                      holds for the stream (a buffered transaction) must be sent before the cut
+     */
+    Snapshotter(Keyspace keyspace, EventLoop replLoop, java.util.function.IntConsumer beforeArrival) {
         this.keyspace = keyspace;
         this.replLoop = replLoop;
+        this.beforeArrival = beforeArrival;
     }
 
     /** The longest time one partition loop was held by the last snapshot (barrier wait + serialization). */
@@ -57,34 +63,57 @@ final class Snapshotter {
     void take(boolean cutHere, Runnable onCut, Consumer<List<RdbWriter.Segment>> onDone, Consumer<String> onFail) {
         int n = keyspace.partitionCount();
         RdbWriter.Segment[] segments = new RdbWriter.Segment[n];
+        long[] pauses = new long[n];
+        Runnable cut = () -> replLoop.execute(onCut);
+        if (cutHere) {
+            onCut.run();
+            cut = () -> { };
+        }
+        atOnePoint(!cutHere, cut, (p, ok, start) -> {
+            if (ok) {
+                segments[p] = RdbWriter.writePartition(keyspace.partition(p));
+            }
+            pauses[p] = (System.nanoTime() - start) / 1_000_000;
+        }, ok -> replLoop.execute(() -> finish(segments, !ok, pauses, onDone, onFail)));
+    }
+
+    /**
+     * The per-partition step of {@link #atOnePoint}: the partition's index, whether the barrier held, and when
+     * its loop reached the barrier (System.nanoTime), so pauses can be measured.
+     */
+    interface PartitionStep {
+        void run(int partition, boolean barrierHeld, long arrivedNanos);
+    }
+
+    /**
+     * Runs {@code step} on every partition loop at one point of the stream: with {@code barrier}, every loop
+     * first waits until all have arrived, and the last to arrive runs {@code atCut} (no loop can produce stream
+     * bytes then); {@code whenAllDone} gets whether the barrier held, on the last loop to finish.
+     */
+    void atOnePoint(boolean barrier, Runnable atCut, PartitionStep step, Consumer<Boolean> whenAllDone) {
+        int n = keyspace.partitionCount();
         AtomicInteger remaining = new AtomicInteger(n);
         AtomicBoolean failed = new AtomicBoolean();
         AtomicInteger arrived = new AtomicInteger(n);
         CountDownLatch all = new CountDownLatch(1);
-        long[] pauses = new long[n];
-        if (cutHere) {
-            onCut.run();
-        }
         for (int i = 0; i < n; i++) {
             int p = i;
             keyspace.loop(p).execute(() -> {
-                long start = System.nanoTime();
-                if (!cutHere) {
+                long arrivedAt = System.nanoTime();
+                beforeArrival.accept(p);
+                if (barrier) {
                     if (arrived.decrementAndGet() == 0) {
                         if (!failed.get()) {
-                            replLoop.execute(onCut);
+                            atCut.run();
                         }
                         all.countDown();
                     } else if (!await(all)) {
                         failed.set(true);
                     }
                 }
-                if (!failed.get()) {
-                    segments[p] = RdbWriter.writePartition(keyspace.partition(p));
-                }
-                pauses[p] = (System.nanoTime() - start) / 1_000_000;
+                step.run(p, !failed.get(), arrivedAt);
                 if (remaining.decrementAndGet() == 0) {
-                    replLoop.execute(() -> finish(segments, failed.get(), pauses, onDone, onFail));
+                    whenAllDone.accept(!failed.get());
                 }
             });
         }

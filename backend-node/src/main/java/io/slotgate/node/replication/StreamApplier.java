@@ -84,19 +84,74 @@ final class StreamApplier {
         });
     }
 
-    /** Applies one command of the stream (ownership of {@code r} passes here). */
+    /**
+     * Applies one command of the stream (ownership of {@code r} passes here). A MULTI ... EXEC block is applied as
+     * one task on its partition's loop, so replica readers never see half of it.
+     */
     void apply(RespRequest r) {
-        try {
-            CommandEntry entry = node.registry().lookup(r);
-            if (entry == null) {
-                log.warn("replica: unknown command in the master's stream: {}", r.argString(0));
+        CommandEntry entry = node.registry().lookup(r);
+        if (entry == null) {
+            log.warn("replica: unknown command in the master's stream: {}", r.argString(0));
+            r.release();
+            return;
+        }
+        switch (entry.name()) {
+            case "multi" -> {
+                discardTransaction();
+                transaction = new ArrayList<>();
+                r.release();
                 return;
             }
+            case "exec" -> {
+                r.release();
+                List<RespRequest> tx = transaction;
+                transaction = null;
+                if (tx != null) {
+                    tx.forEach(this::applyOne);
+                    runGrouped();
+                }
+                return;
+            }
+            default -> {
+            }
+        }
+        if (transaction != null) {
+            transaction.add(r);
+            return;
+        }
+        applyOne(r);
+        runGrouped();
+    }
+
+    /** Drops a transaction cut short (the link went down between MULTI and EXEC). */
+    void discardTransaction() {
+        if (transaction != null) {
+            transaction.forEach(RespRequest::release);
+            transaction = null;
+        }
+    }
+
+    private List<RespRequest> transaction;
+    /** Commands waiting to be handed to each partition loop as one task (a transaction's, or a single one). */
+    private final java.util.Map<Integer, List<Runnable>> pending = new java.util.LinkedHashMap<>();
+
+    private void runGrouped() {
+        for (var e : pending.entrySet()) {
+            List<Runnable> steps = e.getValue();
+            keyspace.loop(e.getKey()).execute(() -> steps.forEach(Runnable::run));
+        }
+        pending.clear();
+    }
+
+    private void applyOne(RespRequest r) {
+        try {
+            CommandEntry entry = node.registry().lookup(r);
             switch (entry.name()) {
-                case "ping", "select", "multi", "exec", "replconf" -> {
-                    return; // stream control; MULTI/EXEC bodies touch one slot, applied in order anyway
+                case "ping", "select", "replconf", "multi", "exec" -> {
+                    return; // stream control
                 }
                 case "flushall", "flushdb" -> {
+                    runGrouped();
                     flushAll();
                     return;
                 }
@@ -112,7 +167,7 @@ final class StreamApplier {
             int index = keyspace.partitionOfSlot(slot);
             Partition p = keyspace.partition(index);
             r.retain();
-            keyspace.loop(index).execute(() -> {
+            pending.computeIfAbsent(index, i -> new ArrayList<>()).add(() -> {
                 Call call = new Call(node, null, r, entry);
                 call.bind(p, slot, keys);
                 p.setApplyingMaster(true);

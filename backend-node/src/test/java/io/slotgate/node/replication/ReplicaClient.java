@@ -29,6 +29,10 @@ final class ReplicaClient implements AutoCloseable {
         return connection.sync();
     }
 
+    RedisAsyncCommands<String, String> async() {
+        return connection.async();
+    }
+
     /** Runs {@code n} commands pipelined in batches of 1000 and waits for all of them. */
     void pipeline(int n, BiFunction<RedisAsyncCommands<String, String>, Integer, RedisFuture<?>> command) {
         RedisAsyncCommands<String, String> async = connection.async();

@@ -157,6 +157,36 @@ class ReplicationIntegrationTests {
     }
 
     @Test
+    void shouldKeepTheReplicaEqualWhenFlushallRacesWithWrites() throws Exception {
+        try (NodeHarness master = NodeHarness.start(); NodeHarness replica = NodeHarness.start();
+             ReplicaClient m = new ReplicaClient(master.port()); ReplicaClient r = new ReplicaClient(replica.port());
+             ReplicaClient writer = new ReplicaClient(master.port())) {
+            replicate(replica, master);
+            awaitLinkUp(r);
+            var running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread t = new Thread(() -> {
+                int i = 0;
+                while (running.get()) {
+                    writer.sync().set("w" + (i++ % 5000), "v");
+                }
+            });
+            t.start();
+            try {
+                for (int round = 0; round < 5; round++) {
+                    Thread.sleep(100);
+                    m.sync().flushall();
+                }
+            } finally {
+                running.set(false);
+                t.join();
+            }
+            assertThat(m.sync().waitForReplication(1, 5000)).isEqualTo(1L);
+            awaitSameOffset(m, r);
+            assertThat(new java.util.TreeSet<>(r.sync().keys("*"))).isEqualTo(new java.util.TreeSet<>(m.sync().keys("*")));
+        }
+    }
+
+    @Test
     void shouldAnswerReplicationCommandErrorsAsRedis() {
         try (NodeHarness node = NodeHarness.start(); var raw = node.connect()) {
             assertThat(raw.call("REPLCONF", "listening-port")).isEqualTo("-ERR syntax error\r\n");
