@@ -46,7 +46,6 @@ public final class Dispatcher {
     }
 
     private void route(ClientSession session, RespRequest request) {
-        node.stats().commandsProcessed.increment();
         CommandEntry entry = node.registry().lookup(request);
         if (entry == null) {
             reject(session, unknownCommand(request), true);
