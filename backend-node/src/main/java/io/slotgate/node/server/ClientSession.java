@@ -378,12 +378,15 @@ public final class ClientSession {
     }
 
     void releaseAll() {
-        for (Call c : pending) {
+        // Done replies are dropped now; calls still running elsewhere stay queued and drain() frees their
+        // replies when they finish (the session is closed, so nothing is written).
+        pending.removeIf(c -> {
             if (c.isDone()) {
                 c.discard();
+                return true;
             }
-        }
-        pending.clear();
+            return false;
+        });
         RespRequest r;
         while ((r = deferred.poll()) != null) {
             r.release();
