@@ -148,7 +148,8 @@ public final class Dispatcher {
                 return Errors.CROSSSLOT;
             }
         }
-        return node.cluster().view().redirect(slot, entry.isWrite(), session.isReadonly(), session.isAsking());
+        return node.cluster().view().redirect(slot, entry.isWrite(), session.isReadonly(),
+                session.isAsking() || entry.has(CommandEntry.F_ASKING));
     }
 
     /** Runs the handler on the current thread (already the right loop) and does the write bookkeeping. */
