@@ -26,6 +26,7 @@ final class DumpRestoreCommands {
         r.add("restore", -4, F_WRITE, one, DumpRestoreCommands::restore);
         // MIGRATE's target command: RESTORE plus an implicit ASKING (accepted on an importing slot).
         r.add("restore-asking", -4, F_WRITE | CommandEntry.F_ASKING, one, DumpRestoreCommands::restore);
+        MigrateCommand.register(r);
     }
 
     private static void restore(Call c) {
