@@ -1,0 +1,302 @@
+package io.slotgate.proxy.backend;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.slotgate.routing.resp.RespReplyDecoder;
+import io.slotgate.routing.resp.RespWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+
+/**
+ * One pipelined connection from one event loop to one backend server. Requests are written as the clients' own
+ * bytes and matched to replies in order; replies are handed on as retained slices of the received bytes.
+ * <p>
+ * Every connection starts with AUTH (when a cluster password is set) and READONLY. READONLY is harmless on a
+ * master and lets the same connection serve replica reads after a role change (cluster-protocol.md §2.3).
+ * Owned by its event loop: no method may be called from another thread.
+ */
+public final class BackendConnection extends Flushable {
+
+    private static final Logger log = LoggerFactory.getLogger(BackendConnection.class);
+
+    private enum State { CONNECTING, OPEN, CLOSED }
+
+    private final BackendServer server;
+    private final LoopBackends loop;
+    private final ArrayDeque<InflightEntry> inflight = new ArrayDeque<>();
+    private ArrayList<ByteBuf> pendingWrites = new ArrayList<>();
+    private State state = State.CONNECTING;
+    private String closedReason;
+    private Channel channel;
+
+    BackendConnection(BackendServer server, LoopBackends loop) {
+        this.server = server;
+        this.loop = loop;
+    }
+
+    public BackendServer server() {
+        return server;
+    }
+
+    void connect() {
+        BackendSettings settings = loop.settings();
+        InetSocketAddress address;
+        try {
+            address = settings.resolver().resolve(server.hostPort());
+        } catch (Exception e) {
+            fail("ERR slotgate: cannot resolve server " + server.address() + ": " + e.getMessage());
+            return;
+        }
+        Bootstrap b = new Bootstrap().group(loop.eventLoop()).channel(settings.transport().socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, settings.serverTimeoutMillis()))
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new RespReplyDecoder(), new ReplyHandler());
+                    }
+                });
+        long keepaliveSeconds = settings.keepalive().toSeconds();
+        if (keepaliveSeconds > 0) {
+            b.option(ChannelOption.SO_KEEPALIVE, true);
+            if (settings.transport() == BackendTransport.EPOLL) {
+                b.option(EpollChannelOption.TCP_KEEPIDLE, (int) keepaliveSeconds);
+            }
+        }
+        if (!settings.password().isEmpty()) {
+            queueHandshake("AUTH", settings.password());
+        }
+        queueHandshake("READONLY");
+        ChannelFuture f = b.connect(address);
+        channel = f.channel();
+        f.addListener(done -> {
+            if (done.isSuccess()) {
+                onConnected();
+            } else {
+                Throwable cause = done.cause();
+                fail("ERR slotgate: cannot connect to server " + server.address() + ": "
+                        + (cause == null ? "unknown error" : oneLine(cause.getMessage())));
+            }
+        });
+    }
+
+    private void queueHandshake(String... command) {
+        ByteBuf buf = Unpooled.buffer(64);
+        RespWriter.writeCommand(buf, command);
+        HandshakeEntry entry = new HandshakeEntry(command[0]);
+        entry.sentAtNanos = System.nanoTime();
+        inflight.add(entry);
+        pendingWrites.add(buf);
+    }
+
+    private void onConnected() {
+        if (state != State.CONNECTING) {
+            return;
+        }
+        state = State.OPEN;
+        server.stats().connections.incrementAndGet();
+        for (ByteBuf b : pendingWrites) {
+            channel.write(b, channel.voidPromise());
+        }
+        pendingWrites = null;
+        channel.flush();
+    }
+
+    /**
+     * Sends one request; its reply (or failure) goes to {@code entry}. Takes ownership of {@code frame}. The
+     * flush happens once at the end of the loop iteration.
+     */
+    public void send(InflightEntry entry, ByteBuf frame) {
+        if (state == State.CLOSED) {
+            frame.release();
+            entry.onFailure(closedReason, this);
+            return;
+        }
+        entry.sentAtNanos = System.nanoTime();
+        inflight.add(entry);
+        server.stats().requests.increment();
+        server.stats().bytesOut.add(frame.readableBytes());
+        if (state == State.OPEN) {
+            channel.write(frame, channel.voidPromise());
+            loop.batcher().markDirty(this);
+        } else {
+            pendingWrites.add(frame);
+        }
+    }
+
+    /** Sends ASKING followed by the request, for an ASK redirect (cluster-protocol.md §2.2). */
+    public void sendAsking(InflightEntry entry, ByteBuf frame) {
+        ByteBuf asking = Unpooled.buffer(24);
+        RespWriter.writeCommand(asking, "ASKING");
+        if (state == State.CLOSED) {
+            asking.release();
+        } else {
+            HandshakeEntry askingEntry = new HandshakeEntry("ASKING");
+            askingEntry.sentAtNanos = System.nanoTime();
+            inflight.add(askingEntry);
+            if (state == State.OPEN) {
+                channel.write(asking, channel.voidPromise());
+            } else {
+                pendingWrites.add(asking);
+            }
+        }
+        send(entry, frame);
+    }
+
+    @Override
+    protected void flushNow() {
+        if (state == State.OPEN) {
+            channel.flush();
+        }
+    }
+
+    public int inflightCount() {
+        return inflight.size();
+    }
+
+    /** Fails the connection if its oldest request waited longer than server-timeout. */
+    void checkTimeout(long nowNanos) {
+        InflightEntry head = inflight.peek();
+        if (head != null && nowNanos - head.sentAtNanos > loop.settings().serverTimeoutNanos()) {
+            fail("ERR slotgate: server " + server.address() + " did not answer within "
+                    + loop.settings().serverTimeoutMillis() + " ms");
+        }
+    }
+
+    /** Closes the connection without counting a failure (the node left the cluster, or shutdown). */
+    void closeQuietly(String reason) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        close(reason);
+        failInflight(reason);
+    }
+
+    /** Counts a failure, closes the connection and fails everything waiting on it. */
+    void fail(String reason) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        log.debug("backend connection to {} failed: {}", server.address(), reason);
+        close(reason);
+        if (server.recordFailure(loop.settings().failureLimit(), loop.settings().retryNanos())) {
+            log.warn("reads of {} move to the next read group", server.address());
+        }
+        loop.settings().refreshTrigger().run();
+        failInflight(reason);
+    }
+
+    private void close(String reason) {
+        if (state == State.OPEN) {
+            server.stats().connections.decrementAndGet();
+        }
+        state = State.CLOSED;
+        closedReason = reason;
+        loop.remove(this);
+        if (pendingWrites != null) {
+            for (ByteBuf b : pendingWrites) {
+                b.release();
+            }
+            pendingWrites = null;
+        }
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
+    private void failInflight(String reason) {
+        InflightEntry e;
+        while ((e = inflight.poll()) != null) {
+            e.onFailure(reason, this);
+        }
+    }
+
+    private void onReply(ByteBuf reply) {
+        InflightEntry entry = inflight.poll();
+        if (entry == null) {
+            reply.release();
+            fail("ERR slotgate: server " + server.address() + " sent a reply nobody asked for");
+            return;
+        }
+        server.stats().responses.increment();
+        server.stats().bytesIn.add(reply.readableBytes());
+        if (reply.getByte(reply.readerIndex()) == '-') {
+            server.stats().errors.increment();
+        }
+        server.recordSuccess();
+        entry.onReply(reply, this);
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replace('\r', ' ').replace('\n', ' ');
+    }
+
+    /** Inbound side of the backend channel. */
+    private final class ReplyHandler extends ChannelInboundHandlerAdapter {
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (state == State.CLOSED) {
+                ((ByteBuf) msg).release();
+                return;
+            }
+            onReply((ByteBuf) msg);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            if (inflight.isEmpty()) {
+                closeQuietly("ERR slotgate: connection to server " + server.address() + " closed");
+            } else {
+                fail("ERR slotgate: connection to server " + server.address() + " lost");
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            fail("ERR slotgate: connection to server " + server.address() + " failed: "
+                    + oneLine(cause.getMessage()));
+        }
+    }
+
+    /** The reply to AUTH, READONLY or ASKING: +OK is swallowed; anything else fails the connection. */
+    private final class HandshakeEntry extends InflightEntry {
+        private final String command;
+
+        HandshakeEntry(String command) {
+            this.command = command;
+        }
+
+        @Override
+        public void onReply(ByteBuf reply, BackendConnection from) {
+            boolean ok = reply.getByte(reply.readerIndex()) == '+';
+            String text = ok ? "" : oneLine(reply.toString(reply.readerIndex() + 1,
+                    Math.max(0, reply.readableBytes() - 3), StandardCharsets.UTF_8));
+            reply.release();
+            if (!ok) {
+                fail("ERR slotgate: server " + server.address() + " rejected " + command + ": " + text);
+            }
+        }
+
+        @Override
+        public void onFailure(String errorText, BackendConnection from) {
+            // the connection's own failure is reported to the real requests
+        }
+    }
+}

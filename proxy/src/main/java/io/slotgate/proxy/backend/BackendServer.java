@@ -1,0 +1,106 @@
+package io.slotgate.proxy.backend;
+
+import io.slotgate.proxy.config.HostPort;
+import io.slotgate.proxy.stats.BackendStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One backend node as the proxy knows it, shared by all event loops: its address, health and counters. Each loop
+ * holds its own connection to it ({@link BackendConnection}).
+ */
+public final class BackendServer {
+
+    private static final Logger log = LoggerFactory.getLogger(BackendServer.class);
+
+    private final String address;
+    private final HostPort hostPort;
+    private final BackendStats stats = new BackendStats();
+    private final AtomicInteger consecutiveFailures = new AtomicInteger();
+    private volatile long failedUntilNanos;
+    private volatile boolean failedMarked;
+    private volatile boolean retired;
+
+    BackendServer(HostPort hostPort) {
+        this.hostPort = hostPort;
+        this.address = hostPort.toString();
+    }
+
+    /** "host:port" exactly as the cluster names the node (CLUSTER SLOTS, MOVED). */
+    public String address() {
+        return address;
+    }
+
+    public HostPort hostPort() {
+        return hostPort;
+    }
+
+    public BackendStats stats() {
+        return stats;
+    }
+
+    /** A reply arrived: the failure streak ends. */
+    public void recordSuccess() {
+        if (consecutiveFailures.get() != 0) {
+            consecutiveFailures.set(0);
+        }
+        if (failedMarked) {
+            failedMarked = false;
+            log.info("server {} answers again", address);
+        }
+    }
+
+    /**
+     * A connect error, timeout or lost connection. After {@code limit} in a row the server is avoided for
+     * {@code retryNanos} (then tried again; one more failure marks it again).
+     *
+     * @return true if this failure marked the server failed
+     */
+    public boolean recordFailure(int limit, long retryNanos) {
+        stats.failures.increment();
+        int n = consecutiveFailures.incrementAndGet();
+        if (n >= limit) {
+            failedUntilNanos = System.nanoTime() + retryNanos;
+            if (!failedMarked) {
+                failedMarked = true;
+                log.warn("server {} marked failed after {} consecutive failures; avoided for {} ms", address, n,
+                        retryNanos / 1_000_000);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether reads and writes should avoid this server now. */
+    public boolean isFailed(long nowNanos) {
+        return failedMarked && nowNanos - failedUntilNanos < 0;
+    }
+
+    public boolean isFailed() {
+        return isFailed(System.nanoTime());
+    }
+
+    public int consecutiveFailures() {
+        return consecutiveFailures.get();
+    }
+
+    /** The node left the cluster: loops close their idle connections to it. */
+    public boolean isRetired() {
+        return retired;
+    }
+
+    void retire() {
+        retired = true;
+    }
+
+    void revive() {
+        retired = false;
+    }
+
+    @Override
+    public String toString() {
+        return address;
+    }
+}

@@ -1,0 +1,158 @@
+package io.slotgate.proxy;
+
+import io.slotgate.routing.resp.RespError;
+import io.slotgate.routing.testsupport.RedisCli;
+import io.slotgate.routing.testsupport.RespConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Slots migrate under a working client: MOVED and ASK are absorbed by the proxy. */
+class ReshardIntegrationTests {
+
+    private static final int KEYS = 6000;
+    private static ProxyUnderTest env;
+
+    @BeforeAll
+    static void start() {
+        env = ProxyUnderTest.start(0, c -> c, p -> p);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (env != null) {
+            env.close();
+        }
+    }
+
+    @Test
+    void shouldServeAClientWithoutErrorsOrWrongValuesDuringALiveReshard() throws Exception {
+        try (RespConnection c = env.connect()) {
+            for (int i = 0; i < KEYS; i++) {
+                c.send("SET", "rs:" + i, "0");
+            }
+            c.flush();
+            for (int i = 0; i < KEYS; i++) {
+                assertThat(c.read()).isEqualTo("OK");
+            }
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        AtomicLong rounds = new AtomicLong();
+        Thread worker = new Thread(() -> work(running, problems, rounds), "reshard-client");
+        worker.start();
+        try {
+            String from = nodeId(0);
+            String to = nodeId(1);
+            RedisCli.Result result = RedisCli.run(120, "--cluster", "reshard", env.cluster.addresses().get(0),
+                    "--cluster-from", from, "--cluster-to", to, "--cluster-slots", "1500", "--cluster-yes");
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            Thread.sleep(500);
+        } finally {
+            running.set(false);
+            worker.join(30_000);
+        }
+        assertThat(problems).as("errors or wrong values seen by the client").isEmpty();
+        assertThat(rounds.get()).isPositive();
+        try (RespConnection c = env.connect()) {
+            String stats = RespConnection.text(c.call("INFO", "stats"));
+            assertThat(stats).containsPattern("moved_followed:[1-9]");
+        }
+    }
+
+    @Test
+    void shouldFollowAskToTheImportingNodeWithoutChangingTheMap() {
+        String source = env.cluster.addresses().get(2);
+        String key = ClusterProbe.keyServedBy(env.cluster.server(0).port(), source, "ask:");
+        String slot;
+        try (RespConnection a = env.cluster.connect(2); RespConnection b = env.cluster.connect(1)) {
+            slot = String.valueOf(a.call("CLUSTER", "KEYSLOT", key));
+            assertThat(b.call("CLUSTER", "SETSLOT", slot, "IMPORTING", nodeId(2))).isEqualTo("OK");
+            assertThat(a.call("CLUSTER", "SETSLOT", slot, "MIGRATING", nodeId(1))).isEqualTo("OK");
+        }
+        try (RespConnection c = env.connect()) {
+            long asksBefore = statValue(c, "ask_followed");
+            assertThat(c.call("SET", key, "imported")).isEqualTo("OK");
+            assertThat(RespConnection.text(c.call("GET", key))).isEqualTo("imported");
+            assertThat(statValue(c, "ask_followed") - asksBefore).isEqualTo(2);
+            try (RespConnection b = env.cluster.connect(1); RespConnection a = env.cluster.connect(2)) {
+                // the key really lives on the importing node, and the slot still belongs to the source
+                assertThat(((RespError) b.call("GET", key)).text()).startsWith("MOVED " + slot + " " + source);
+                assertThat(b.call("CLUSTER", "SETSLOT", slot, "NODE", nodeId(1)))
+                        .isEqualTo("OK");
+                assertThat(a.call("CLUSTER", "SETSLOT", slot, "NODE", nodeId(1))).isEqualTo("OK");
+            }
+            assertThat(RespConnection.text(c.call("GET", key))).isEqualTo("imported");
+        }
+    }
+
+    private static long statValue(RespConnection c, String field) {
+        String stats = RespConnection.text(c.call("INFO", "stats"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(field + ":(\\d+)").matcher(stats);
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Each round rewrites a stripe of keys with the round number and reads them back, singly and with MGET. */
+    private static void work(AtomicBoolean running, ConcurrentLinkedQueue<String> problems, AtomicLong rounds) {
+        try (RespConnection c = env.connect()) {
+            long round = 0;
+            while (running.get()) {
+                round++;
+                String value = Long.toString(round);
+                int base = (int) ((round * 50) % KEYS);
+                for (int k = 0; k < 50; k++) {
+                    c.send("SET", "rs:" + (base + k) % KEYS, value);
+                }
+                String[] mget = new String[51];
+                mget[0] = "MGET";
+                for (int k = 0; k < 50; k++) {
+                    mget[k + 1] = "rs:" + (base + k) % KEYS;
+                    c.send("GET", mget[k + 1]);
+                }
+                c.send(mget);
+                c.flush();
+                for (int k = 0; k < 50; k++) {
+                    Object r = c.read();
+                    if (!"OK".equals(r)) {
+                        problems.add("SET -> " + describe(r));
+                    }
+                }
+                for (int k = 0; k < 50; k++) {
+                    Object r = c.read();
+                    if (!value.equals(RespConnection.text(r))) {
+                        problems.add("GET " + mget[k + 1] + " -> " + describe(r) + " instead of " + value);
+                    }
+                }
+                Object all = c.read();
+                if (!(all instanceof List<?> list) || list.size() != 50
+                        || !list.stream().allMatch(v -> value.equals(RespConnection.text(v)))) {
+                    problems.add("MGET -> " + describe(all));
+                }
+                rounds.incrementAndGet();
+                if (problems.size() > 20) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            problems.add(e.toString());
+        }
+    }
+
+    private static String describe(Object r) {
+        return r instanceof RespError e ? "-" + e.text() : RespConnection.text(r);
+    }
+
+    private static String nodeId(int index) {
+        try (RespConnection c = env.cluster.connect(index)) {
+            return c.callText("CLUSTER", "MYID");
+        }
+    }
+}
