@@ -143,8 +143,12 @@ public final class Dispatcher {
     /** The slot check for a keyed command; null when this node serves it here. */
     public String gate(ClientSession session, RespRequest request, CommandEntry entry, int[] keys) {
         int slot = request.argSlot(keys[0]);
+        // Without cluster mode only the partition has to agree (with io-threads 1, any keys go together).
+        boolean clusterMode = node.options().clusterEnabled();
+        var ks = node.keyspace();
         for (int i = 1; i < keys.length; i++) {
-            if (request.argSlot(keys[i]) != slot) {
+            int other = request.argSlot(keys[i]);
+            if (other != slot && (clusterMode || ks.partitionOfSlot(other) != ks.partitionOfSlot(slot))) {
                 return Errors.CROSSSLOT;
             }
         }

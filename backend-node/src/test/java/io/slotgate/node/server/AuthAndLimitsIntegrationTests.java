@@ -71,4 +71,14 @@ class AuthAndLimitsIntegrationTests {
             assertThat(c.call("INFO", "cluster")).contains("cluster_enabled:0");
         }
     }
+
+    @Test
+    void shouldRunMultiKeyCommandsAcrossSlotsWithOnePartitionWhenClusterModeIsOff() {
+        try (NodeHarness node = NodeHarness.start("--cluster-enabled", "no", "--io-threads", "1");
+             RawRespClient c = node.connect()) {
+            assertThat(c.call("MSET", "a", "1", "b", "2", "c", "3")).isEqualTo("+OK\r\n");
+            assertThat(c.call("MGET", "a", "b", "c")).isEqualTo("*3\r\n$1\r\n1\r\n$1\r\n2\r\n$1\r\n3\r\n");
+            assertThat(c.call("RENAME", "a", "z")).isEqualTo("+OK\r\n");
+        }
+    }
 }
