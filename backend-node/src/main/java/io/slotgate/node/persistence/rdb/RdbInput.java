@@ -157,8 +157,11 @@ public final class RdbInput {
             case 3: {
                 long compressed = readLength();
                 long original = readLength();
-                if (original > DEFAULT_MAX_STRING) {
-                    throw new RdbFormatException("LZF string too long: " + original);
+                // one 3-byte LZF back reference yields at most 264 bytes: a bigger claim is corrupt, and must not
+                // make us allocate it
+                if (original > DEFAULT_MAX_STRING || original > compressed * 88 + 64) {
+                    throw new RdbFormatException("LZF string length " + original + " impossible for " + compressed
+                            + " compressed bytes");
                 }
                 byte[] packed = readBytes(compressed);
                 return Lzf.decompress(packed, (int) original);

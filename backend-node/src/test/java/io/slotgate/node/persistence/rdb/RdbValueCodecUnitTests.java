@@ -120,28 +120,84 @@ class RdbValueCodecUnitTests {
                 .containsExactly("f=1", "g=");
     }
 
-    @Test
-    void shouldReadOldZiplistEncodings() throws Exception {
-        // ziplist of "a", 5 (4-bit immediate), 300 (int16), -2 (int8)
+    /** A ziplist of "a", 5 (4-bit immediate), 300 (int16), -2 (int8). */
+    private static byte[] ziplist() {
         byte[] entries = HexFormat.of().parseHex("00016103f602c02c0104fefe");
         byte[] zl = new byte[10 + entries.length + 1];
-        int total = zl.length;
-        zl[0] = (byte) total;
+        zl[0] = (byte) zl.length;
         zl[8] = 4;
         System.arraycopy(entries, 0, zl, 10, entries.length);
         zl[zl.length - 1] = (byte) 0xff;
-        assertThat(texts(Ziplist.decode(zl))).containsExactly("a", "5", "300", "-2");
+        return zl;
+    }
 
+    /** Decodes a value of {@code type} whose body is written by {@code body}. */
+    private static RdbValue decode(int type, java.util.function.Consumer<RdbOutput> body) throws RdbFormatException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        RdbOutput out = new RdbOutput(bytes);
-        out.writeByte(RdbType.HASH_ZIPLIST);
-        out.writeLength(zl.length);
-        out.writeBytes(zl);
-        byte[] body = bytes.toByteArray();
-        RdbInput in = RdbInput.of(body, 1, body.length - 1);
-        RdbValue h = RdbValueCodec.read(RdbType.HASH_ZIPLIST, in);
+        body.accept(new RdbOutput(bytes));
+        byte[] b = bytes.toByteArray();
+        return RdbValueCodec.read(type, RdbInput.of(b, 0, b.length));
+    }
+
+    private static void blob(RdbOutput out, byte[] blob) {
+        out.writeLength(blob.length);
+        out.writeBytes(blob);
+    }
+
+    @Test
+    void shouldReadOldZiplistEncodings() throws Exception {
+        assertThat(texts(Ziplist.decode(ziplist()))).containsExactly("a", "5", "300", "-2");
+
+        RdbValue list = decode(RdbType.LIST_ZIPLIST, o -> blob(o, ziplist()));
+        assertThat(texts(((RdbValue.ListOf) list).elements())).containsExactly("a", "5", "300", "-2");
+
+        RdbValue quicklist = decode(RdbType.LIST_QUICKLIST, o -> {
+            o.writeLength(2);
+            blob(o, ziplist());
+            blob(o, ziplist());
+        });
+        assertThat(((RdbValue.ListOf) quicklist).elements()).hasSize(8);
+
+        RdbValue h = decode(RdbType.HASH_ZIPLIST, o -> blob(o, ziplist()));
         assertThat(((RdbValue.HashOf) h).entries()).extracting(e -> new String(e.field()) + "=" + new String(e.value()))
                 .containsExactly("a=5", "300=-2");
+
+        RdbValue z = decode(RdbType.ZSET_ZIPLIST, o -> blob(o, ziplist()));
+        assertThat(((RdbValue.ZSetOf) z).entries()).extracting(RdbValue.ScoredMember::score).containsExactly(5.0, -2.0);
+    }
+
+    @Test
+    void shouldReadPlainListOldStringScoresAndSevenTwoSetListpack() throws Exception {
+        RdbValue list = decode(RdbType.LIST, o -> {
+            o.writeLength(2);
+            o.writeString(b("x"));
+            o.writeString(b("9"));
+        });
+        assertThat(texts(((RdbValue.ListOf) list).elements())).containsExactly("x", "9");
+
+        RdbValue z = decode(RdbType.ZSET, o -> {
+            o.writeLength(3);
+            o.writeString(b("a"));
+            o.writeByte(3);
+            o.writeBytes(b("1.5"));
+            o.writeString(b("b"));
+            o.writeByte(254);
+            o.writeString(b("c"));
+            o.writeByte(255);
+        });
+        assertThat(((RdbValue.ZSetOf) z).entries()).extracting(RdbValue.ScoredMember::score)
+                .containsExactly(1.5, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+
+        RdbValue set = decode(RdbType.SET_LISTPACK, o -> blob(o, Listpack.encode(List.of(b("m"), b("7")))));
+        assertThat(texts(((RdbValue.SetOf) set).members())).containsExactly("m", "7");
+    }
+
+    @Test
+    void shouldRefuseAnLzfLengthNoDataCouldProduce() {
+        // LZF marker, 2 compressed bytes, claimed original length 0x18000000 (384 MB, 32-bit form), the 2 bytes
+        byte[] body = HexFormat.of().parseHex("c3" + "02" + "8018000000" + "0000");
+        assertThatThrownBy(() -> RdbInput.of(body, 0, body.length).readString())
+                .isInstanceOf(RdbFormatException.class).hasMessageContaining("impossible");
     }
 
     @Test
