@@ -10,6 +10,10 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.ProtocolKeyword;
+import io.slotgate.node.persistence.rdb.DumpPayload;
+import io.slotgate.node.persistence.rdb.RdbInput;
+import io.slotgate.node.persistence.rdb.RdbType;
+import io.slotgate.node.persistence.rdb.RdbValue;
 import io.slotgate.node.testsupport.NodeHarness;
 import io.slotgate.node.testsupport.RawRespClient;
 import io.slotgate.node.testsupport.TypedValues;
@@ -100,6 +104,18 @@ class DumpRestoreIntegrationTests {
         return TypedValues.describe(r, key);
     }
 
+    /** The RDB type byte redis-server 7.0 puts first in DUMP, per encoding it reports. */
+    private static final Map<String, Integer> TYPE_BYTE_BY_ENCODING = Map.of(
+            "embstr", RdbType.STRING, "int", RdbType.STRING, "raw", RdbType.STRING,
+            "quicklist", RdbType.LIST_QUICKLIST_2, "intset", RdbType.SET_INTSET, "hashtable:set", RdbType.SET,
+            "listpack:zset", RdbType.ZSET_LISTPACK, "skiplist", RdbType.ZSET_2,
+            "listpack:hash", RdbType.HASH_LISTPACK, "hashtable:hash", RdbType.HASH);
+
+    private static int expectedTypeByte(String key, String encoding) {
+        Integer t = TYPE_BYTE_BY_ENCODING.get(encoding);
+        return t != null ? t : TYPE_BYTE_BY_ENCODING.get(encoding + ":" + key.substring(0, key.indexOf(':')));
+    }
+
     @Test
     void shouldRestoreIntoTheNodeEveryValueRedisDumps() {
         RedisCommands<byte[], byte[]> real = redisConn.sync();
@@ -108,10 +124,25 @@ class DumpRestoreIntegrationTests {
         for (Map.Entry<String, String> e : keys.entrySet()) {
             byte[] k = b(e.getKey());
             assertThat(real.objectEncoding(k)).as("Redis encoding of %s", e.getKey()).isEqualTo(e.getValue());
-            assertThat(ours.restore(k, 0, real.dump(k))).isEqualTo("OK");
+            byte[] payload = real.dump(k);
+            assertThat(payload[0] & 0xff).as("type byte of %s", e.getKey())
+                    .isEqualTo(expectedTypeByte(e.getKey(), e.getValue()));
+            assertThat(ours.restore(k, 0, payload)).isEqualTo("OK");
             assertThat(describe(ours, e.getKey())).as(e.getKey()).isEqualTo(describe(real, e.getKey()));
             assertThat(ours.pttl(k)).isEqualTo(-1L);
         }
+    }
+
+    @Test
+    void shouldReadTheSeveralCompressedNodesRedisWritesForABigList() throws Exception {
+        RedisCommands<byte[], byte[]> real = redisConn.sync();
+        populate(real);
+        byte[] payload = real.dump(b("list:big"));
+        RdbInput in = RdbInput.of(payload, 1, payload.length - 11);
+        assertThat(in.readLength()).as("quicklist nodes").isGreaterThan(1);
+        assertThat(in.readLength()).as("container of node 1").isEqualTo(2); // packed (listpack)
+        assertThat(payload[3] & 0xc0).as("node 1 is an LZF-compressed string").isEqualTo(0xc0);
+        assertThat(((RdbValue.ListOf) DumpPayload.read(payload)).elements()).hasSize(3000);
     }
 
     @Test
