@@ -1,7 +1,7 @@
 package io.slotgate.node.persistence.rdb;
 
 /**
- * LZF decompression (the format of Redis's compressed RDB strings). A control byte below 32 starts a literal
+ * LZF, the format of Redis's compressed RDB strings. A control byte below 32 starts a literal
  * run of ctrl+1 bytes; otherwise its top 3 bits (7 meaning "add the next byte") plus 2 give a back-reference
  * length and its low 5 bits with the next byte the distance - 1.
  */
@@ -47,5 +47,80 @@ final class Lzf {
             throw new RdbFormatException("LZF data decompressed to " + op + " bytes, expected " + originalLength);
         }
         return out;
+    }
+
+    private static final int HASH_BITS = 14;
+    private static final int MAX_OFFSET = 1 << 13;
+    private static final int MAX_MATCH = 264;
+
+    /**
+     * Compresses {@code in} into at most {@code maxOut} bytes, or returns null when it does not fit (the caller
+     * then stores the string raw). A hash of each 3-byte prefix remembers its last position; a match within 8 KB
+     * becomes a back reference, anything else goes into literal runs of up to 32 bytes.
+     */
+    static byte[] compress(byte[] in, int maxOut) {
+        int n = in.length;
+        if (maxOut <= 0) {
+            return null;
+        }
+        byte[] out = new byte[maxOut + 8]; // one iteration writes at most 4 bytes past the check
+        int[] table = new int[1 << HASH_BITS];
+        int op = 1;
+        int litCtrl = 0;
+        int lit = 0;
+        int ip = 0;
+        while (ip < n) {
+            if (op > maxOut) {
+                return null;
+            }
+            int len = 0;
+            int off = 0;
+            if (ip + 2 < n) {
+                int h = (((in[ip] & 0xff) << 16 | (in[ip + 1] & 0xff) << 8 | (in[ip + 2] & 0xff)) * 0x9E3779B1)
+                        >>> (32 - HASH_BITS);
+                int ref = table[h] - 1;
+                table[h] = ip + 1;
+                off = ip - ref - 1;
+                if (ref >= 0 && off < MAX_OFFSET && in[ref] == in[ip] && in[ref + 1] == in[ip + 1]
+                        && in[ref + 2] == in[ip + 2]) {
+                    int limit = Math.min(n - ip, MAX_MATCH);
+                    len = 3;
+                    while (len < limit && in[ref + len] == in[ip + len]) {
+                        len++;
+                    }
+                }
+            }
+            if (len == 0) {
+                out[op++] = in[ip++];
+                if (++lit == 32) {
+                    out[litCtrl] = 31;
+                    litCtrl = op++;
+                    lit = 0;
+                }
+                continue;
+            }
+            if (lit > 0) {
+                out[litCtrl] = (byte) (lit - 1);
+            } else {
+                op--; // the reserved control byte of an empty literal run
+            }
+            int l = len - 2;
+            if (l < 7) {
+                out[op++] = (byte) ((l << 5) | (off >> 8));
+            } else {
+                out[op++] = (byte) ((7 << 5) | (off >> 8));
+                out[op++] = (byte) (l - 7);
+            }
+            out[op++] = (byte) off;
+            litCtrl = op++;
+            lit = 0;
+            ip += len;
+        }
+        if (lit > 0) {
+            out[litCtrl] = (byte) (lit - 1);
+        } else {
+            op--;
+        }
+        return op > maxOut ? null : java.util.Arrays.copyOf(out, op);
     }
 }

@@ -7,12 +7,22 @@ import java.io.UncheckedIOException;
 /** Writes RDB primitives to a stream, keeping the running CRC-64 of every byte written. */
 public final class RdbOutput {
 
+    /** Redis's rdbcompression default: strings above 20 bytes are LZF-compressed when that saves bytes. */
+    public static final boolean DEFAULT_COMPRESS = true;
+    private static final int COMPRESS_MIN = 21;
+
     private final OutputStream out;
+    private final boolean compress;
     private long crc;
     private long written;
 
     public RdbOutput(OutputStream out) {
+        this(out, DEFAULT_COMPRESS);
+    }
+
+    public RdbOutput(OutputStream out, boolean compress) {
         this.out = out;
+        this.compress = compress;
     }
 
     public long crc() {
@@ -76,7 +86,10 @@ public final class RdbOutput {
         }
     }
 
-    /** A string, integer-encoded when it is a canonical decimal fitting 32 bits (as Redis does), else raw. */
+    /**
+     * A string, integer-encoded when it is a canonical decimal fitting 32 bits, else LZF-compressed when enabled
+     * and smaller, else raw (Redis's choices).
+     */
     public void writeString(byte[] s) {
         Long v = s.length <= 11 ? StrictLong.parse(s) : null;
         if (v != null && v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
@@ -92,6 +105,17 @@ public final class RdbOutput {
                 writeLittleEndian(x, 4);
             }
             return;
+        }
+        if (compress && s.length >= COMPRESS_MIN) {
+            // as Redis: only worth it when at least 4 bytes are saved
+            byte[] packed = Lzf.compress(s, s.length - 4);
+            if (packed != null) {
+                writeByte(0xc3);
+                writeLength(packed.length);
+                writeLength(s.length);
+                writeBytes(packed);
+                return;
+            }
         }
         writeLength(s.length);
         writeBytes(s);

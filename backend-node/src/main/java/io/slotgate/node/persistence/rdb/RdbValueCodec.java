@@ -83,9 +83,7 @@ public final class RdbValueCodec {
         out.writeLength(nodes.size());
         for (List<byte[]> node : nodes) {
             out.writeLength(RdbType.QUICKLIST_NODE_PACKED);
-            byte[] lp = Listpack.encode(node);
-            out.writeLength(lp.length);
-            out.writeBytes(lp);
+            out.writeString(Listpack.encode(node));
         }
     }
 

@@ -87,6 +87,45 @@ class RdbPrimitivesUnitTests {
     }
 
     @Test
+    void shouldCompressWhatLzfCanShrinkAndDecompressItBack() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 50_000) {
+            text.append("word").append(random.nextInt(500)).append(' ');
+        }
+        byte[] far = new byte[20_000]; // a repeat 9000 bytes back is beyond LZF's 8 KB window
+        random.nextBytes(far);
+        System.arraycopy(far, 0, far, 9000, 3000);
+        for (byte[] in : new byte[][] {ascii("a".repeat(1000)), ascii(text.toString()), ascii("ab".repeat(300)),
+                far, ascii("abcdefghij".repeat(3))}) {
+            byte[] packed = Lzf.compress(in, in.length - 4);
+            if (packed != null) {
+                assertThat(Lzf.decompress(packed, in.length)).isEqualTo(in);
+            }
+        }
+        assertThat(Lzf.compress(ascii("a".repeat(1000)), 996)).hasSizeLessThan(40);
+    }
+
+    @Test
+    void shouldStoreIncompressibleStringsRaw() throws Exception {
+        byte[] noise = new byte[500];
+        new java.util.Random(7).nextBytes(noise);
+        assertThat(Lzf.compress(noise, noise.length - 4)).isNull();
+        byte[] b = written(o -> o.writeString(noise));
+        assertThat(b[0] & 0xc0).isNotEqualTo(0xc0);
+        assertThat(RdbInput.of(b, 0, b.length).readString()).isEqualTo(noise);
+    }
+
+    @Test
+    void shouldCompressLikeRedisOnlyAboveTwentyBytes() {
+        assertThat(written(o -> o.writeString(ascii("a".repeat(20))))[0]).isEqualTo((byte) 20);
+        assertThat(written(o -> o.writeString(ascii("a".repeat(21))))[0]).isEqualTo((byte) 0xc3);
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        new RdbOutput(plain, false).writeString(ascii("a".repeat(21)));
+        assertThat(plain.toByteArray()[0]).isEqualTo((byte) 21);
+    }
+
+    @Test
     void shouldRefuseLzfDataThatDoesNotMatchItsLength() {
         byte[] body = HexFormat.of().parseHex("c3094063016161e05700016161");
         assertThatThrownBy(() -> RdbInput.of(body, 0, body.length).readString())
