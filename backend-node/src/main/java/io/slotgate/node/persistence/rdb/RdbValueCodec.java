@@ -98,7 +98,8 @@ public final class RdbValueCodec {
             case RdbType.SET_INTSET -> new RdbValue.SetOf(unique(nonEmpty(Intset.decode(in.readString()))));
             case RdbType.SET_LISTPACK -> new RdbValue.SetOf(unique(nonEmpty(Listpack.decode(in.readString()))));
             case RdbType.LIST_ZIPLIST -> new RdbValue.ListOf(nonEmpty(Ziplist.decode(in.readString())));
-            case RdbType.LIST_QUICKLIST, RdbType.LIST_QUICKLIST_2 -> readQuicklist(in, type == RdbType.LIST_QUICKLIST_2);
+            case RdbType.LIST_QUICKLIST -> readQuicklist(in, false);
+            case RdbType.LIST_QUICKLIST_2 -> readQuicklist(in, true);
             case RdbType.ZSET_ZIPLIST -> zsetFromPairs(Ziplist.decode(in.readString()));
             case RdbType.ZSET_LISTPACK -> zsetFromPairs(Listpack.decode(in.readString()));
             case RdbType.HASH_ZIPLIST -> hashFromPairs(Ziplist.decode(in.readString()));

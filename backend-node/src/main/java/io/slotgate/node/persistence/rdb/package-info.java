@@ -12,8 +12,8 @@
  *   listpacks (18, what Redis writes), set (2), zset_2 (5), hash (4), which Redis 7.0 loads and re-encodes
  *   compactly itself. Streams and modules are not supported.</li>
  *   <li>{@link io.slotgate.node.persistence.rdb.RdbInput} / {@link io.slotgate.node.persistence.rdb.RdbOutput}:
- *   lengths (6/14/32/64 bits), strings (raw, integer-encoded, LZF-compressed above 20 bytes as Redis does), doubles, with a running
- *   {@link io.slotgate.node.persistence.rdb.Crc64}.</li>
+ *   lengths (6/14/32/64 bits), strings (raw, integer-encoded, LZF-compressed above 20 bytes as Redis does),
+ *   doubles, with a running {@link io.slotgate.node.persistence.rdb.Crc64}.</li>
  *   <li>{@link io.slotgate.node.persistence.rdb.DumpPayload}: type byte + body + version (2 bytes LE) + CRC-64
  *   (8 bytes LE).</li>
  *   <li>{@link io.slotgate.node.persistence.rdb.RdbFileWriter} / {@link

@@ -214,8 +214,11 @@ class RdbValueCodecUnitTests {
 
     @Test
     void shouldRefuseBodiesThatPassTheFooterButAreNotValues() {
-        assertThatThrownBy(() -> DumpPayload.read(withFooter(new byte[] {15, 0}))).isInstanceOf(RdbFormatException.class);
-        assertThatThrownBy(() -> DumpPayload.read(withFooter(new byte[] {2, 0}))).isInstanceOf(RdbFormatException.class);
+        // a stream (unsupported), an empty set, a set with a duplicate member
+        assertThatThrownBy(() -> DumpPayload.read(withFooter(new byte[] {15, 0})))
+                .isInstanceOf(RdbFormatException.class);
+        assertThatThrownBy(() -> DumpPayload.read(withFooter(new byte[] {2, 0})))
+                .isInstanceOf(RdbFormatException.class);
         assertThatThrownBy(() -> DumpPayload.read(withFooter(new byte[] {2, 2, 1, 'a', 1, 'a'})))
                 .isInstanceOf(RdbFormatException.class);
     }
