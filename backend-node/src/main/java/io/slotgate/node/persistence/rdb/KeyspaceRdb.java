@@ -4,6 +4,8 @@ import io.slotgate.node.store.KeyTable;
 import io.slotgate.node.store.Keyspace;
 import io.slotgate.node.store.Partition;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -73,8 +75,38 @@ public final class KeyspaceRdb {
                 p.setExpireAt(e.key(), e.expireAtMs());
             }
             p.watches().touched(e.key());
+            p.blocking().signalReady(e.key());
             stored++;
         }
+        p.blocking().serveReady();
         return stored;
+    }
+
+    /** Entries handed to the partitions at once while streaming a file (bounds the memory a load takes). */
+    public static final int DEFAULT_LOAD_BATCH = 1024;
+
+    /**
+     * Reads a whole RDB file into the keyspace, a batch at a time. Blocks: call it from a thread that is not
+     * one of the keyspace's event loops (startup, the replication thread).
+     */
+    public static RdbFileReader.Summary loadFile(Keyspace keyspace, InputStream in) throws RdbFormatException {
+        List<RdbEntry> batch = new ArrayList<>(DEFAULT_LOAD_BATCH);
+        RdbFileReader.Summary summary = RdbFileReader.read(in, e -> {
+            batch.add(e);
+            if (batch.size() == DEFAULT_LOAD_BATCH) {
+                load(keyspace, List.copyOf(batch)).join();
+                batch.clear();
+            }
+        });
+        load(keyspace, batch).join();
+        return summary;
+    }
+
+    /** Captures the keyspace and writes it as one RDB file (copies the data first; see {@link #capture}). */
+    public static CompletableFuture<Integer> writeFile(Keyspace keyspace, OutputStream out, long nowMs) {
+        return capture(keyspace).thenApply(entries -> {
+            RdbFileWriter.write(out, RdbFileWriter.defaultAux(nowMs), entries);
+            return entries.size();
+        });
     }
 }

@@ -19,7 +19,8 @@
  *   <li>{@link io.slotgate.node.persistence.rdb.RdbFileWriter} / {@link
  *   io.slotgate.node.persistence.rdb.RdbFileReader}: whole files ("REDIS0010", aux fields, SELECTDB,
  *   RESIZEDB, EXPIRETIME_MS, keys, EOF, CRC-64); {@link io.slotgate.node.persistence.rdb.KeyspaceRdb} captures
- *   a keyspace into entries or loads entries into one, each partition on its own loop.</li>
+ *   a keyspace into entries or loads entries into one, each partition on its own loop; {@code loadFile} streams
+ *   a dump.rdb in batches, {@code writeFile} writes a snapshot.</li>
  * </ul>
  *
  * <h2>What redis-server 7.0 emits (observed with DUMP)</h2>

@@ -11,13 +11,13 @@ import io.slotgate.routing.testsupport.FreePorts;
 import io.slotgate.routing.testsupport.RedisServerProcess;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -67,10 +67,9 @@ class RdbFileIntegrationTests {
                 real.pexpireat(b("zset:big"), FAR + 1);
                 assertThat(real.save()).isEqualTo("OK");
 
-                List<RdbEntry> entries = new ArrayList<>();
                 RdbFileReader.Summary summary;
-                try (InputStream in = Files.newInputStream(redis.dir().resolve("dump.rdb"))) {
-                    summary = RdbFileReader.read(new java.io.BufferedInputStream(in), entries::add);
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(redis.dir().resolve("dump.rdb")))) {
+                    summary = KeyspaceRdb.loadFile(node.node().context().keyspace(), in);
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
@@ -78,7 +77,6 @@ class RdbFileIntegrationTests {
                 assertThat(summary.aux()).containsEntry("redis-ver", "7.0.15");
                 assertThat(summary.keys()).isEqualTo(keys.size());
 
-                KeyspaceRdb.load(node.node().context().keyspace(), entries).orTimeout(10, TimeUnit.SECONDS).join();
                 assertSameKeys(keys, real, ours);
                 assertThat(ours.pexpiretime(b("zset:big"))).isEqualTo(FAR + 1);
             });
@@ -97,11 +95,9 @@ class RdbFileIntegrationTests {
             } finally {
                 client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             }
-            List<RdbEntry> entries = KeyspaceRdb.capture(node.node().context().keyspace())
-                    .orTimeout(10, TimeUnit.SECONDS).join();
-            try (OutputStream out = Files.newOutputStream(dir.resolve("ours.rdb"))) {
-                RdbFileWriter.write(new java.io.BufferedOutputStream(out),
-                        RdbFileWriter.defaultAux(System.currentTimeMillis()), entries);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve("ours.rdb")))) {
+                assertThat(KeyspaceRdb.writeFile(node.node().context().keyspace(), out, System.currentTimeMillis())
+                        .orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo(keys.size());
             }
             try (RedisServerProcess redis = RedisServerProcess.start(FreePorts.any(), "--dir", dir.toString(),
                     "--dbfilename", "ours.rdb")) {
