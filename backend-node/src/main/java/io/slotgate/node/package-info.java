@@ -40,8 +40,8 @@
  * it).
  *
  * <h2>Migration</h2>
- * DUMP / RESTORE / RESTORE-ASKING use Redis's payload format (plain RDB types, RDB version 10, CRC-64), so
- * payloads move both ways between this node and redis-server. MIGRATE talks to the target with a blocking
+ * DUMP / RESTORE / RESTORE-ASKING ({@code command.migration}, on {@code persistence.rdb}) use Redis's payload
+ * format, so payloads move both ways between this node and redis-server. MIGRATE talks to the target with a blocking
  * socket on the partition's loop: like Redis it blocks while it runs, but only that partition waits, which keeps
  * the keys unchanged between DUMP and the local delete.
  *

@@ -7,7 +7,8 @@ import io.slotgate.node.command.CommandException;
 import io.slotgate.node.command.CommandRegistry;
 import io.slotgate.node.command.Errors;
 import io.slotgate.node.command.KeySpec;
-import io.slotgate.node.store.DumpFormat;
+import io.slotgate.node.persistence.rdb.DumpPayload;
+import io.slotgate.node.persistence.rdb.StoreValues;
 import io.slotgate.node.store.Partition;
 import io.slotgate.routing.resp.RespWriter;
 
@@ -91,7 +92,7 @@ final class MigrateCommand {
                     continue;
                 }
             }
-            items.add(new Item(key, ttl, DumpFormat.dump(v)));
+            items.add(new Item(key, ttl, DumpPayload.dump(StoreValues.toRdb(v))));
         }
         if (items.isEmpty()) {
             c.simple("NOKEY");
