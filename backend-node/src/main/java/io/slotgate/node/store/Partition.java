@@ -86,6 +86,7 @@ public final class Partition {
                 return !applyingMaster;
             }
             delete(key);
+            watches.touched(key); // Redis signals an expired key as modified (WATCH sees it)
             expiredKeys++;
             onExpired.accept(key);
             return true;

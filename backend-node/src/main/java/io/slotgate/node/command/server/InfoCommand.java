@@ -136,10 +136,18 @@ final class InfoCommand {
             case "stats" -> {
                 sb.append("# Stats\r\n");
                 line(sb, "total_connections_received", st.connectionsReceived.sum());
-                line(sb, "total_commands_processed", st.commandsProcessed.sum());
+                long commands = st.commandsProcessed.sum();
+                long in = st.netInputBytes.sum();
+                long out = st.netOutputBytes.sum();
+                for (var s : n.clients().all()) {
+                    commands += s.commands();
+                    in += s.netIn();
+                    out += s.netOut();
+                }
+                line(sb, "total_commands_processed", commands);
                 line(sb, "instantaneous_ops_per_sec", 0);
-                line(sb, "total_net_input_bytes", st.netInputBytes.sum());
-                line(sb, "total_net_output_bytes", st.netOutputBytes.sum());
+                line(sb, "total_net_input_bytes", in);
+                line(sb, "total_net_output_bytes", out);
                 line(sb, "rejected_connections", st.rejectedConnections.sum());
                 line(sb, "expired_keys", expired);
                 line(sb, "evicted_keys", 0);
