@@ -3,6 +3,7 @@ package io.slotgate.node.replication;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
+import io.slotgate.node.persistence.rdb.Crc64;
 import io.slotgate.node.store.Bytes;
 import io.slotgate.node.store.HashValue;
 import io.slotgate.node.store.KeyTable;
@@ -25,15 +26,11 @@ public final class RdbWriter {
     static final int TYPE_STRING = 0;
     static final int TYPE_LIST = 1;
     static final int TYPE_SET = 2;
-    static final int TYPE_ZSET = 3;
     static final int TYPE_HASH = 4;
     static final int TYPE_ZSET_2 = 5;
-    static final int OP_FREQ = 0xF9;
-    static final int OP_IDLE = 0xF8;
     static final int OP_AUX = 0xFA;
     static final int OP_RESIZEDB = 0xFB;
     static final int OP_EXPIRETIME_MS = 0xFC;
-    static final int OP_EXPIRETIME = 0xFD;
     static final int OP_SELECTDB = 0xFE;
     static final int OP_EOF = 0xFF;
     static final String REDIS_VERSION = "7.0.15";
@@ -148,6 +145,16 @@ public final class RdbWriter {
         out.writeBytes(s);
     }
 
+    /** CRC64 over a heap buffer's readable bytes (all our buffers are heap buffers). */
+    private static long crc(long crc, ByteBuf b) {
+        if (b.hasArray()) {
+            return Crc64.update(crc, b.array(), b.arrayOffset() + b.readerIndex(), b.readableBytes());
+        }
+        byte[] copy = new byte[b.readableBytes()];
+        b.getBytes(b.readerIndex(), copy);
+        return Crc64.update(crc, copy, 0, copy.length);
+    }
+
     private static void aux(ByteBuf out, String key, String value) {
         out.writeByte(OP_AUX);
         writeString(out, key.getBytes(StandardCharsets.US_ASCII));
@@ -181,18 +188,18 @@ public final class RdbWriter {
         writeLength(head, keys);
         writeLength(head, expires);
         CompositeByteBuf all = Unpooled.compositeBuffer(segments.size() + 2);
-        long crc = Crc64.update(0, head);
+        long crc = crc(0, head);
         all.addComponent(true, head);
         for (Segment s : segments) {
             for (int i = 0; i < s.bytes().numComponents(); i++) {
                 ByteBuf chunk = s.bytes().internalComponent(i);
-                crc = Crc64.update(crc, chunk);
+                crc = crc(crc, chunk);
             }
             all.addComponent(true, s.bytes());
         }
         ByteBuf tail = Unpooled.buffer(9);
         tail.writeByte(OP_EOF);
-        crc = Crc64.update(crc, tail);
+        crc = crc(crc, tail);
         tail.writeLongLE(crc);
         all.addComponent(true, tail);
         return all;

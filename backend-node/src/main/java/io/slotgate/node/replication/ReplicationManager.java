@@ -626,7 +626,7 @@ public final class ReplicationManager implements ReplicationControl, Replication
             syncing = false;
             masterDownSince = -1;
             link.sendAck(offset);
-        } catch (RdbReader.RdbFormatException e) {
+        } catch (io.slotgate.node.persistence.rdb.RdbFormatException | RuntimeException e) {
             log.warn("cannot load the master's snapshot: {}", e.getMessage());
             syncing = false;
             link.kill();

@@ -1,6 +1,10 @@
 package io.slotgate.node.replication;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.slotgate.node.persistence.rdb.RdbFileReader;
+import io.slotgate.node.persistence.rdb.RdbFormatException;
+import io.slotgate.node.persistence.rdb.StoreValues;
 import io.slotgate.node.command.Call;
 import io.slotgate.node.command.CommandEntry;
 import io.slotgate.node.command.Dispatcher;
@@ -45,17 +49,19 @@ final class StreamApplier {
     }
 
     /** Parses the snapshot here and hands its keys to their partitions in batches; returns the key count. */
-    long load(ByteBuf rdb) {
+    long load(ByteBuf rdb) throws RdbFormatException {
         int n = keyspace.partitionCount();
         List<List<Object[]>> batches = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             batches.add(new ArrayList<>(LOAD_BATCH));
         }
         long[] count = new long[1];
-        RdbReader.read(rdb, (key, value, expireAt) -> {
+        // the shared RDB reader (persistence.rdb) knows every Redis 7.0 encoding, so real masters load too
+        RdbFileReader.read(new ByteBufInputStream(rdb), e -> {
+            byte[] key = e.key();
             int p = keyspace.partitionOfKey(key);
             List<Object[]> batch = batches.get(p);
-            batch.add(new Object[]{key, value, expireAt});
+            batch.add(new Object[]{key, StoreValues.toStore(e.value()), e.expireAtMs()});
             count[0]++;
             if (batch.size() >= LOAD_BATCH) {
                 submitLoad(p, batch);

@@ -29,9 +29,11 @@
  * RDB version 10 ({@code RdbWriter}): aux fields (repl-id, repl-offset...), SELECTDB 0, RESIZEDB, plain
  * encodings only (string, list, set, hash, zset_2), EOF and CRC64 (Jones, as Redis); sent as
  * {@code $<len>\r\n<bytes>}. A real redis-server 7.0 loads it (RedisReplicaCompatibilityIntegrationTests).
- * {@code RdbReader} reads the same plain encodings (plus int/LZF strings) and the compact ones a real Redis 7.0
- * master writes (intset, listpack, quicklist 2; {@code CompactEncodings}), in the {@code $len} and diskless
- * {@code $EOF:<mark>} forms, so our node can replicate from a redis-server (RedisMasterCompatibilityIntegrationTests).
+ * Snapshots are written here rather than with {@code persistence.rdb}'s {@code KeyspaceRdb.capture} because
+ * each partition streams straight into 1 MB chunks on its own loop, without an intermediate entry list. Received
+ * snapshots are read with the shared {@code RdbFileReader}, which knows every Redis 7.0 encoding; both the
+ * {@code $len} and the diskless {@code $EOF:<mark>} forms are accepted, so our node can replicate from a
+ * redis-server (RedisMasterCompatibilityIntegrationTests).
  *
  * <h2>Replica side</h2>
  * {@code MasterLink} (Netty client on the replication loop): PING, [AUTH masterauth], REPLCONF listening-port,
