@@ -2,6 +2,8 @@ package io.slotgate.node.replication;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -135,8 +137,13 @@ final class MasterLink {
         }
     }
 
-    private void send(String... args) {
-        channel.write(StreamCommands.of(args), channel.voidPromise());
+    private static void send(ChannelHandlerContext ctx, String... args) {
+        ctx.write(StreamCommands.of(args), ctx.voidPromise());
+    }
+
+    /** A fresh protocol handler (tests drive it through an EmbeddedChannel). */
+    io.netty.channel.ChannelHandler newProtocol() {
+        return new Protocol();
     }
 
     private enum State { PING_REPLY, HANDSHAKE_REPLIES, PSYNC_REPLY, BULK_HEADER, BULK_BODY, EOF_BODY, STREAM }
@@ -149,13 +156,14 @@ final class MasterLink {
         private boolean authSent;
         private long bulkLength;
         private byte[] eofMark;
+        private int markScanned;
         private final RespRequestDecoder stream = new RespRequestDecoder(RespLimits.DEFAULT);
         private final List<Object> decoded = new ArrayList<>();
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) throws Exception {
             phase = Phase.HANDSHAKE;
-            send("PING");
+            send(ctx, "PING");
             ctx.flush();
             super.channelActive(ctx);
         }
@@ -184,11 +192,11 @@ final class MasterLink {
                     }
                     case EOF_BODY -> {
                         syncReadBytes = in.readableBytes();
-                        int n = in.readableBytes();
-                        if (n < eofMark.length || !endsWithMark(in)) {
+                        int at = findMark(in);
+                        if (at < 0) {
                             return;
                         }
-                        ByteBuf rdb = in.readRetainedSlice(n - eofMark.length);
+                        ByteBuf rdb = in.readRetainedSlice(at - in.readerIndex());
                         in.skipBytes(eofMark.length);
                         state = State.STREAM;
                         phase = Phase.CONNECTED;
@@ -211,14 +219,22 @@ final class MasterLink {
             }
         }
 
-        private boolean endsWithMark(ByteBuf in) {
-            int base = in.writerIndex() - eofMark.length;
-            for (int i = 0; i < eofMark.length; i++) {
-                if (in.getByte(base + i) != eofMark[i]) {
-                    return false;
+        /**
+         * Where the end mark starts, or -1. Nothing is consumed before it is found, so the bytes already searched
+         * are counted from the reader index (which survives the cumulation's compaction); each byte is searched
+         * about once across reads.
+         */
+        private int findMark(ByteBuf in) {
+            int from = in.readerIndex() + markScanned;
+            int n = in.writerIndex() - from;
+            if (n >= eofMark.length) {
+                int at = ByteBufUtil.indexOf(Unpooled.wrappedBuffer(eofMark), in.slice(from, n));
+                if (at >= 0) {
+                    return from + at;
                 }
             }
-            return true;
+            markScanned = Math.max(0, in.readableBytes() - eofMark.length + 1);
+            return -1;
         }
 
         private String line(ByteBuf in) {
@@ -246,15 +262,15 @@ final class MasterLink {
                     repliesExpected = 0;
                     if (options.masterauth() != null) {
                         if (options.masteruser() != null) {
-                            send("AUTH", options.masteruser(), options.masterauth());
+                            send(ctx, "AUTH", options.masteruser(), options.masterauth());
                         } else {
-                            send("AUTH", options.masterauth());
+                            send(ctx, "AUTH", options.masterauth());
                         }
                         authSent = true;
                         repliesExpected++;
                     }
-                    send("REPLCONF", "listening-port", Integer.toString(options.listeningPort()));
-                    send("REPLCONF", "capa", "eof", "capa", "psync2");
+                    send(ctx, "REPLCONF", "listening-port", Integer.toString(options.listeningPort()));
+                    send(ctx, "REPLCONF", "capa", "eof", "capa", "psync2");
                     repliesExpected += 2;
                     ctx.flush();
                     state = State.HANDSHAKE_REPLIES;
@@ -267,7 +283,7 @@ final class MasterLink {
                     authSent = false; // only the first reply of the batch answers AUTH; REPLCONF errors are ignored
                     if (--repliesExpected == 0) {
                         String[] psync = listener.psyncArguments();
-                        send("PSYNC", psync[0], psync[1]);
+                        send(ctx, "PSYNC", psync[0], psync[1]);
                         ctx.flush();
                         state = State.PSYNC_REPLY;
                     }
@@ -300,6 +316,7 @@ final class MasterLink {
                     }
                     if (line.startsWith("$EOF:")) {
                         eofMark = line.substring(5).getBytes(StandardCharsets.US_ASCII);
+                        markScanned = 0;
                         state = State.EOF_BODY;
                     } else if (line.startsWith("$")) {
                         bulkLength = Long.parseLong(line.substring(1));

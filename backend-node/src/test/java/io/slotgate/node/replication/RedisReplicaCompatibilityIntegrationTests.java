@@ -2,6 +2,7 @@ package io.slotgate.node.replication;
 
 import io.lettuce.core.ScoredValue;
 import io.slotgate.node.testsupport.NodeHarness;
+import io.slotgate.routing.testsupport.RedisCli;
 import io.slotgate.routing.testsupport.RedisServerProcess;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,35 @@ class RedisReplicaCompatibilityIntegrationTests {
             assertThat(m.info("replication", "slave0")).contains("state=online");
             await().atMost(Duration.ofSeconds(30)).until(() -> r.info("replication", "master_repl_offset")
                     .equals(m.info("replication", "master_repl_offset")));
+        }
+    }
+
+    @Test
+    void shouldHandRedisCliItsRdbSnapshots() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("slotgate-backup-");
+        try (NodeHarness node = NodeHarness.start(); ReplicaClient c = new ReplicaClient(node.port())) {
+            c.pipeline(100, (a, i) -> a.set("k" + i, "v" + i));
+            java.nio.file.Path rdb = dir.resolve("dump.rdb");
+            RedisCli.Result result = RedisCli.run(30, "-h", "127.0.0.1", "-p", String.valueOf(node.port()),
+                    "--rdb", rdb.toString());
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            byte[] bytes = java.nio.file.Files.readAllBytes(rdb);
+            assertThat(new String(bytes, 0, 9, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("REDIS0010");
+            try (var in = new java.io.ByteArrayInputStream(bytes)) {
+                var summary = io.slotgate.node.persistence.rdb.RdbFileReader.read(in, e -> { });
+                assertThat(summary.keys()).isEqualTo(100);
+            }
+
+            RedisCli.Result backup = RedisCli.run(30, "--cluster", "backup", "127.0.0.1:" + node.port(),
+                    dir.toString());
+            assertThat(backup.exitCode()).as(backup.output()).isZero();
+            try (var files = java.nio.file.Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("redis-node-"));
+            }
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 }
