@@ -176,8 +176,11 @@ public final class BackendConnection extends Flushable {
         }
     }
 
-    /** Closes the connection without counting a failure (the node left the cluster, or shutdown). */
-    void closeQuietly(String reason) {
+    /**
+     * Closes the connection without counting a failure (a dedicated connection whose blocking command ended or
+     * whose client left, a node that left the cluster, shutdown). Anything still waiting gets {@code reason}.
+     */
+    public void closeQuietly(String reason) {
         if (state == State.CLOSED) {
             return;
         }

@@ -76,7 +76,7 @@ public final class CommandDispatcher implements RequestHandler {
         }
         switch (route.kind()) {
             case LOCAL -> local.execute(client, request, spec.name(), slot);
-            case KEYED -> routeKeyed(client, request, spec, route, slot);
+            case KEYED, BLOCKING -> routeKeyed(client, request, spec, route, slot);
             case MULTI_KEY -> multiKey.route(client.loop(), request, route.multiKey(), slot, route.latency());
             case ANY_MASTER -> routeAnywhere(client, request, route, slot);
             default -> reject(request, slot, unsupported(spec.name()));
@@ -86,16 +86,17 @@ public final class CommandDispatcher implements RequestHandler {
     private void routeKeyed(ClientConnection client, RespRequest request, CommandSpec spec, CommandRoute route,
                             ReplySlot slot) {
         int keySlot;
+        boolean blocking = route.kind() == CommandRoute.Kind.BLOCKING;
         if (route.singleKeyAt1()) {
             keySlot = request.argSlot(1);
         } else {
-            if (CommandClassifier.BLOCK_OPTION.contains(spec.name()) && hasArg(request, "BLOCK")) {
-                reject(request, slot, "ERR " + spec.name().toUpperCase(Locale.ROOT)
-                        + " with BLOCK is not supported by the proxy");
-                return;
-            }
+            blocking |= CommandClassifier.BLOCK_OPTION.contains(spec.name()) && hasArg(request, "BLOCK");
             int[] keys = spec.keyIndexes(request);
             if (keys.length == 0) {
+                if (blocking) {
+                    reject(request, slot, "ERR syntax error");
+                    return;
+                }
                 routeAnywhere(client, request, route, slot); // e.g. EVAL with numkeys 0
                 return;
             }
@@ -107,7 +108,11 @@ public final class CommandDispatcher implements RequestHandler {
                 }
             }
         }
-        router.routeBySlot(client.loop(), request, keySlot, route.read(), slot, route.latency());
+        if (blocking) {
+            router.routeBlocking(client.loop(), request, keySlot, slot, route.latency(), client);
+        } else {
+            router.routeBySlot(client.loop(), request, keySlot, route.read(), slot, route.latency());
+        }
     }
 
     private void routeAnywhere(ClientConnection client, RespRequest request, CommandRoute route, ReplySlot slot) {

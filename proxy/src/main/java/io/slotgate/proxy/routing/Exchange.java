@@ -30,6 +30,8 @@ public final class Exchange extends InflightEntry {
     BackendServer avoid;
     /** The error that made this request retry, reported if no other server can take it. */
     String retryCause;
+    /** Set for blocking commands: each attempt uses its own connection, closed once it answered. */
+    DedicatedConnections dedicated;
 
     Exchange(Router router, LoopBackends loop, RespRequest request, int slot, boolean read,
              BackendServer fixedServer, ReplySink sink, LatencyHistogram latency) {

@@ -46,6 +46,17 @@ public final class Router {
         dispatch(new Exchange(this, loop, request, slot, read, null, sink, latency));
     }
 
+    /**
+     * Routes a blocking command (BLPOP, XREAD BLOCK, ...) to the slot's master over a connection of its own, so
+     * the wait neither stalls other requests nor trips server-timeout.
+     */
+    public void routeBlocking(LoopBackends loop, RespRequest request, int slot, ReplySink sink,
+                              LatencyHistogram latency, DedicatedConnections owner) {
+        Exchange ex = new Exchange(this, loop, request, slot, false, null, sink, latency);
+        ex.dedicated = owner;
+        dispatch(ex);
+    }
+
     /** Sends a request to one given server (key-less commands, fan-outs); no redirects are followed. */
     public void routeTo(LoopBackends loop, BackendServer server, RespRequest request, ReplySink sink,
                         LatencyHistogram latency) {
@@ -100,7 +111,24 @@ public final class Router {
                 return;
             }
         }
-        ex.loop.connection(target).send(ex, wireCopy(ex));
+        connectionFor(ex, target).send(ex, wireCopy(ex));
+    }
+
+    private BackendConnection connectionFor(Exchange ex, BackendServer target) {
+        if (ex.dedicated == null) {
+            return ex.loop.connection(target);
+        }
+        BackendConnection c = ex.loop.dedicatedConnection(target);
+        ex.dedicated.opened(c);
+        return c;
+    }
+
+    /** A blocking command's connection is done once it answered (or failed). */
+    private static void releaseDedicated(Exchange ex, BackendConnection from) {
+        if (ex.dedicated != null) {
+            ex.dedicated.finished(from);
+            from.closeQuietly("ERR slotgate: blocking command finished");
+        }
     }
 
     /**
@@ -150,6 +178,7 @@ public final class Router {
      * replica dying costs readers nothing); anything else gets the error, since a write may have been applied.
      */
     void onConnectionFailure(Exchange ex, String errorText, BackendConnection from) {
+        releaseDedicated(ex, from);
         if (ex.read && ex.fixedServer == null && ex.avoid == null && ex.hops < MAX_HOPS
                 && System.nanoTime() - ex.deadlineNanos < 0) {
             ex.hops++;
@@ -163,6 +192,7 @@ public final class Router {
     }
 
     void onReply(Exchange ex, ByteBuf reply, BackendConnection from) {
+        releaseDedicated(ex, from);
         ReplyKind kind = ReplyKind.of(reply);
         switch (kind) {
             case FINAL -> ex.complete(reply);
@@ -182,7 +212,7 @@ public final class Router {
         reply.release();
         String host = r.host().isEmpty() ? from.server().hostPort().host() : r.host();
         BackendServer target = registry.get(host + ":" + r.port());
-        BackendConnection conn = ex.loop.connection(target);
+        BackendConnection conn = connectionFor(ex, target);
         if (kind == ReplyKind.MOVED) {
             stats.movedFollowed.increment();
             refresher.requestRefresh();
