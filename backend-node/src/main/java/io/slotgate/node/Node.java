@@ -1,6 +1,8 @@
 package io.slotgate.node;
 
 import io.netty.channel.ChannelHandler;
+import io.slotgate.node.cluster.ClusterManager;
+import io.slotgate.node.cluster.ClusterOptions;
 import io.slotgate.node.cluster.ClusterService;
 import io.slotgate.node.command.CommandRegistry;
 import io.slotgate.node.command.Commands;
@@ -59,10 +61,10 @@ public final class Node implements AutoCloseable {
             PubSub pubsub = new PubSub(loops);
             CommandRegistry registry = Commands.registry();
             NodeKeyspaceAccess access = new NodeKeyspaceAccess(keyspace, pubsub);
-            // TODO(lead): when cluster-enabled, use the engine once it exists:
-            //   new io.slotgate.node.cluster.ClusterManager(options, access)
-            ClusterService cluster = new StandaloneCluster(options.clusterEnabled(), options.bind(), options.port(),
-                    options.effectiveClusterPort());
+            // cluster-enabled no keeps a standalone node (CLUSTER answers "cluster support disabled").
+            ClusterService cluster = options.clusterEnabled()
+                    ? new ClusterManager(clusterOptions(options), access)
+                    : new StandaloneCluster(false, options.bind(), options.port(), options.effectiveClusterPort());
             byte[] id = new byte[20];
             new SecureRandom().nextBytes(id);
             NodeContext[] holder = new NodeContext[1];
@@ -86,6 +88,15 @@ public final class Node implements AutoCloseable {
             server.close();
             throw e;
         }
+    }
+
+    private static ClusterOptions clusterOptions(NodeOptions options) {
+        if (options.port() == 0) {
+            throw new IllegalArgumentException("cluster mode needs an explicit --port (its bus port is derived from it)");
+        }
+        return new ClusterOptions(options.bind(), options.extras().get("cluster-announce-ip"), options.port(),
+                options.effectiveClusterPort(), options.clusterNodeTimeout(),
+                options.dir().resolve(options.clusterConfigFile()), ClusterOptions.DEFAULT_REQUIRE_FULL_COVERAGE);
     }
 
     /** The bound client port (useful with port 0). */

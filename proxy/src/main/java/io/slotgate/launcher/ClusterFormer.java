@@ -22,8 +22,8 @@ final class ClusterFormer implements AutoCloseable {
 
     private static final int SLOTS = 16384;
 
-    private final ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(1)
-            .computationThreadPoolSize(1).build();
+    private final ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(2)
+            .computationThreadPoolSize(2).build();
     private final List<RedisClient> clients = new ArrayList<>();
     private final List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
     private final List<RedisCommands<String, String>> nodes = new ArrayList<>();

@@ -115,7 +115,7 @@ final class LocalLauncher implements Callable<Integer> {
         out.println();
     }
 
-    private synchronized void startProxy(List<Integer> ports) {
+    private synchronized void startProxy(List<Integer> ports) throws InterruptedException {
         proxy = LocalProxy.start(ports, proxyPort);
     }
 

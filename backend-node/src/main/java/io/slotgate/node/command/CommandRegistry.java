@@ -19,6 +19,8 @@ import java.util.TreeMap;
 public final class CommandRegistry {
 
     private final Map<String, CommandEntry> byName = new HashMap<>();
+    /** Same entries keyed by the table's spec, so the hot path looks up without allocating. */
+    private final Map<CommandSpec, CommandEntry> bySpec = new java.util.IdentityHashMap<>();
     private final CommandTable table;
 
     public CommandRegistry() {
@@ -51,11 +53,24 @@ public final class CommandRegistry {
                 flags |= CommandEntry.F_WRITE;
             }
         }
-        add(new CommandEntry(name, arity, flags, keys, handler));
+        CommandEntry entry = new CommandEntry(name, arity, flags, keys, handler);
+        add(entry);
+        if (spec != null) {
+            bySpec.put(spec, entry);
+        }
     }
 
     /** Looks up a request's command, case-insensitively; null when unknown. */
     public CommandEntry lookup(RespRequest request) {
+        if (table != null) {
+            CommandSpec spec = table.lookup(request);
+            if (spec != null) {
+                CommandEntry e = bySpec.get(spec);
+                if (e != null) {
+                    return e;
+                }
+            }
+        }
         int len = request.argLength(0);
         if (len == 0 || len > 32) {
             return null;
@@ -67,6 +82,25 @@ public final class CommandRegistry {
             name[i] = (char) (c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
         return byName.get(new String(name));
+    }
+
+    /**
+     * For container commands (CONFIG, CLIENT, CLUSTER...): Redis's arity error of the named subcommand, e.g.
+     * "ERR wrong number of arguments for 'config|get' command", or null when it is fine or unknown.
+     */
+    public String subcommandArityError(CommandEntry entry, RespRequest request) {
+        if (table == null || request.argCount() < 2) {
+            return null;
+        }
+        CommandSpec spec = table.lookup(entry.name());
+        if (spec == null || !spec.isContainer()) {
+            return null;
+        }
+        CommandSpec sub = table.resolve(request);
+        if (sub == null || sub == spec || sub.arityOk(request.argCount())) {
+            return null;
+        }
+        return Errors.wrongArity(sub.name());
     }
 
     public CommandEntry lookup(String name) {

@@ -21,6 +21,10 @@ public final class Commands {
         ServerCommands.register(r);
         StringCommands.register(r);
         KeyCommands.register(r);
+        io.slotgate.node.command.hashes.HashCommands.register(r);
+        io.slotgate.node.command.sets.SetCommands.register(r);
+        io.slotgate.node.command.lists.ListCommands.register(r);
+        io.slotgate.node.command.zsets.ZSetCommands.register(r);
         io.slotgate.node.command.tx.TransactionCommands.register(r);
         io.slotgate.node.command.pubsub.PubSubCommands.register(r);
         return r;

@@ -62,6 +62,12 @@ public final class Dispatcher {
             reject(session, Errors.wrongArity(entry.name()), true);
             return;
         }
+        String subArity = node.registry().subcommandArityError(entry, request);
+        if (subArity != null) {
+            entry.stats().rejected.increment();
+            reject(session, subArity, true);
+            return;
+        }
         if (session.subscriptionCount() > 0 && !entry.has(CommandEntry.F_PUBSUB_OK)) {
             reject(session, "ERR Can't execute '" + entry.name() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / "
                     + "PING / QUIT / RESET are allowed in this context", false);

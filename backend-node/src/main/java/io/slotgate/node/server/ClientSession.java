@@ -34,9 +34,10 @@ public final class ClientSession {
     private final LiveConfig config;
     private final ServerStats stats;
     private final long createdMillis = System.currentTimeMillis();
-    private volatile long lastInteractionMillis = createdMillis;
+    // Read by CLIENT LIST from other loops without synchronisation: informational, a stale value is fine.
+    private long lastInteractionMillis = createdMillis;
     private volatile String name = "";
-    private volatile String lastCommand = "NULL";
+    private String lastCommand = "NULL";
     private volatile boolean closed;
 
     private final ArrayDeque<Call> pending = new ArrayDeque<>();

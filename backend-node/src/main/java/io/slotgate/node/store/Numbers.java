@@ -86,10 +86,49 @@ public final class Numbers {
      * addition rounded to 19 significant digits then 17 decimals reproduces its output for ordinary values.
      */
     public static byte[] addFloats(BigDecimal a, BigDecimal b) {
-        BigDecimal sum = a.add(b).round(new java.math.MathContext(19));
+        BigDecimal sum = toLongDouble(toLongDouble(a).add(toLongDouble(b)));
         BigDecimal scaled = sum.setScale(17, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
         String s = scaled.signum() == 0 ? "0" : scaled.toPlainString();
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Rounds to the nearest value with a 64-bit mantissa (x87 long double), exactly as a decimal. */
+    static BigDecimal toLongDouble(BigDecimal x) {
+        if (x.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        java.math.BigInteger unscaled = x.unscaledValue().abs();
+        // value = unscaled * 10^-scale; choose k so that value * 2^k has 64 integer bits.
+        double approxLog2 = (unscaled.bitLength() - 1) - x.scale() * (Math.log(10) / Math.log(2));
+        int k = 63 - (int) Math.floor(approxLog2);
+        BigDecimal scaledUp = x.abs().multiply(pow2(k));
+        java.math.BigInteger m = scaledUp.setScale(0, java.math.RoundingMode.HALF_EVEN).toBigIntegerExact();
+        while (m.bitLength() > 64) {
+            k--;
+            m = x.abs().multiply(pow2(k)).setScale(0, java.math.RoundingMode.HALF_EVEN).toBigIntegerExact();
+        }
+        while (m.bitLength() < 64) {
+            k++;
+            m = x.abs().multiply(pow2(k)).setScale(0, java.math.RoundingMode.HALF_EVEN).toBigIntegerExact();
+        }
+        BigDecimal r = new BigDecimal(m).multiply(pow2(-k));
+        return x.signum() < 0 ? r.negate() : r;
+    }
+
+    private static BigDecimal pow2(int k) {
+        return k >= 0 ? new BigDecimal(java.math.BigInteger.ONE.shiftLeft(k))
+                : BigDecimal.ONE.divide(new BigDecimal(java.math.BigInteger.ONE.shiftLeft(-k)));
+    }
+
+    /**
+     * A score as Redis stores it inside compact sorted sets (its d2string): integral values in the long range as
+     * integers, others like {@link #formatScore}. ZSCAN returns this form.
+     */
+    public static String formatStored(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 9.2e18 && !(v == 0 && 1 / v < 0)) {
+            return Long.toString((long) v);
+        }
+        return formatScore(v);
     }
 
     /** Formats a double like C's "%.17g" (what Redis 7.0 uses for scores and other double replies). */

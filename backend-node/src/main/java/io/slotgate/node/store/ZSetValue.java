@@ -21,9 +21,22 @@ public final class ZSetValue {
             if (c != 0 && !(score == o.score)) {
                 return c;
             }
+            if (member == o.member) {
+                return 0;
+            }
+            if (member == MAX_MEMBER || o.member == MIN_MEMBER) {
+                return 1;
+            }
+            if (member == MIN_MEMBER || o.member == MAX_MEMBER) {
+                return -1;
+            }
             return member.compareTo(o.member);
         }
     }
+
+    /** Sentinels for range probes: before / after every member of the same score. */
+    public static final Bytes MIN_MEMBER = new Bytes(new byte[0]);
+    public static final Bytes MAX_MEMBER = new Bytes(new byte[0]);
 
     private final HashMap<Bytes, Double> scores = new HashMap<>();
     private final TreeSet<Entry> order = new TreeSet<>();

@@ -17,19 +17,60 @@ public final class NodeHarness implements AutoCloseable {
         this.node = node;
     }
 
-    /** A node with the given extra flags ({@code "--requirepass", "x"}), on a free port, two partitions. */
+    /**
+     * A node with the given extra flags ({@code "--requirepass", "x"}), on a free port pair, two partitions, in
+     * its own temporary directory. In cluster mode (the default) it is made a one-node cluster owning all 16384
+     * slots, so data commands run as on any master.
+     */
     public static NodeHarness start(String... flags) {
-        List<String> args = new ArrayList<>(List.of("--bind", "127.0.0.1", "--port", String.valueOf(FreePorts.any()),
-                "--io-threads", "2"));
+        List<String> args = new ArrayList<>(List.of("--bind", "127.0.0.1", "--port",
+                String.valueOf(FreePorts.clusterPort()), "--io-threads", "2", "--dir", tempDir().toString()));
         args.addAll(List.of(flags));
         return start(NodeOptionsParser.parse(args));
     }
 
     public static NodeHarness start(NodeOptions options) {
+        NodeHarness harness;
         try {
-            return new NodeHarness(Node.start(options));
+            harness = new NodeHarness(Node.start(options));
         } catch (Exception e) {
             throw new IllegalStateException("node did not start", e);
+        }
+        if (options.clusterEnabled()) {
+            harness.ownAllSlots(options.requirepass());
+        }
+        return harness;
+    }
+
+    private void ownAllSlots(String password) {
+        try (RawRespClient c = connect()) {
+            if (password != null && !password.isEmpty()) {
+                c.call("AUTH", password);
+            }
+            c.call("CLUSTER", "ADDSLOTSRANGE", "0", "16383");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!c.call("CLUSTER", "INFO").contains("cluster_state:ok")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("one-node cluster did not reach cluster_state:ok");
+                }
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("slotgate-node-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -28,6 +28,7 @@ public final class RespRequestDecoder extends ByteToMessageDecoder {
     private static final int INITIAL_ARGS = 8;
 
     private final RespLimits limits;
+    private final DecimalScanner decimal = new DecimalScanner();
 
     private State state = State.REQUEST_START;
     /** Bytes of the current request consumed by the state machine, from the reader index. */
@@ -103,11 +104,17 @@ public final class RespRequestDecoder extends ByteToMessageDecoder {
     /** "*&lt;count&gt;\r\n". Returns false when more bytes are needed or the input failed. */
     private boolean readMultibulkCount(ByteBuf in, List<Object> out) {
         int base = in.readerIndex();
-        int cr = findLineEnd(in, base, "too big mbulk count string", out);
-        if (cr < 0) {
-            return false;
+        int cr = decimal.scan(in, base + 1, in.writerIndex());
+        long count;
+        if (cr >= 0) {
+            count = decimal.value();
+        } else {
+            cr = findLineEnd(in, base, "too big mbulk count string", out);
+            if (cr < 0) {
+                return false;
+            }
+            count = RespNumbers.parseLong(in, base + 1, cr - base - 1);
         }
-        long count = RespNumbers.parseLong(in, base + 1, cr - base - 1);
         if (count == RespNumbers.INVALID || count > Math.min(limits.maxMultibulkLength(), Integer.MAX_VALUE)) {
             return fail(in, out, "invalid multibulk length");
         }
@@ -130,6 +137,16 @@ public final class RespRequestDecoder extends ByteToMessageDecoder {
     private boolean readBulkLength(ByteBuf in, List<Object> out) {
         int base = in.readerIndex();
         int lineStart = base + offset;
+        if (lineStart < in.writerIndex() && in.getByte(lineStart) == '$') {
+            int cr = decimal.scan(in, lineStart + 1, in.writerIndex());
+            if (cr >= 0 && decimal.value() <= limits.maxBulkLength()
+                    && decimal.value() <= Integer.MAX_VALUE - 2 - offset) {
+                offset = cr + 2 - base;
+                bulkLength = decimal.value();
+                state = State.BULK_DATA;
+                return true;
+            }
+        }
         int cr = findLineEnd(in, lineStart, "too big bulk count string", out);
         if (cr < 0) {
             return false;

@@ -241,6 +241,26 @@ class RespRequestDecoderUnitTests {
         assertThat(decoded).isEmpty();
     }
 
+    @Test
+    void shouldOnlyEverEmitRequestsOrOneErrorForRandomGarbage() {
+        Random random = new Random(7);
+        byte[] alphabet = bytes("*$\r\n0123456789-+ \t\"'\\xab");
+        for (int round = 0; round < 3000; round++) {
+            byte[] input = new byte[1 + random.nextInt(40)];
+            for (int i = 0; i < input.length; i++) {
+                input[i] = random.nextInt(10) == 0 ? (byte) random.nextInt(256) : alphabet[random.nextInt(alphabet.length)];
+            }
+            int split = random.nextInt(input.length + 1);
+            // decodeChunks fails on any exception or unreleased buffer; here we check the shape of the output.
+            List<Decoded> decoded = decodeChunks(new RespRequestDecoder(), split(input, split));
+            for (int i = 0; i < decoded.size(); i++) {
+                boolean last = i == decoded.size() - 1;
+                assertThat(decoded.get(i).error() == null || last).as("error only at the end").isTrue();
+                assertThat(decoded.get(i).error() != null || !decoded.get(i).args().isEmpty()).isTrue();
+            }
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     private static void assertInline(String line, String... args) {
@@ -265,7 +285,7 @@ class RespRequestDecoderUnitTests {
         List<Decoded> decoded = new ArrayList<>();
         try {
             for (byte[] chunk : chunks) {
-                ByteBuf buf = Unpooled.copiedBuffer(chunk);
+                ByteBuf buf = Unpooled.buffer(chunk.length).writeBytes(chunk); // a real buffer even when empty
                 inputs.add(buf);
                 channel.writeInbound(buf);
                 drain(channel, decoded);

@@ -321,16 +321,8 @@ public final class KeyCommands {
             }
             return b.length <= 44 ? "embstr" : "raw";
         }
-        if (v instanceof ListValue l) {
-            if (l.size() > 128) {
-                return "quicklist";
-            }
-            for (int i = 0; i < l.size(); i++) {
-                if (l.get(i).length > 64) {
-                    return "quicklist";
-                }
-            }
-            return "listpack";
+        if (v instanceof ListValue) {
+            return "quicklist"; // Redis 7.0 reports quicklist for every list (listpack lists came in 7.2)
         }
         if (v instanceof HashValue h) {
             if (h.size() > 128) {

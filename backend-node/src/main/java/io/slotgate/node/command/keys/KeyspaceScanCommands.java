@@ -11,6 +11,7 @@ import io.slotgate.node.store.Partition;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.slotgate.node.command.CommandEntry.F_FANOUT;
@@ -81,38 +82,53 @@ final class KeyspaceScanCommands {
         int partition = (int) Long.remainderUnsigned(cursor, parts);
         long posLong = Long.divideUnsigned(cursor, parts);
         int pos = posLong > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) posLong;
-        byte[] pat = pattern;
-        String typ = type;
+        ScanFilter filter = new ScanFilter(pattern, type);
         int batch = (int) Math.min(count, 1_000_000);
-        c.completeOnClientLoop(ks.submit(partition, p -> {
-            List<byte[]> found = new ArrayList<>();
-            int start = Math.min(pos, p.table().capacity());
-            int next = p.table().scan(start, batch, (k, v) -> {
-                if (p.isExpired(k)) {
-                    return;
-                }
-                if (pat != null && !Glob.matches(pat, k)) {
-                    return;
-                }
-                if (typ != null && !KeyCommands.typeName(v).equals(typ)) {
-                    return;
-                }
-                found.add(k);
-            });
-            long nextCursor;
-            if (next != 0) {
-                nextCursor = (long) next * parts + partition;
-            } else if (partition + 1 < parts) {
-                nextCursor = partition + 1;
-            } else {
-                nextCursor = 0;
-            }
-            return new ScanResult(nextCursor, found);
-        }), res -> {
+        c.completeOnClientLoop(scanFrom(ks, partition, pos, batch, new ArrayList<>(), filter), res -> {
             c.array(2);
             c.bulk(Long.toUnsignedString(res.cursor()));
             c.array(res.keys().size());
             res.keys().forEach(c::bulk);
+        });
+    }
+
+    private record ScanFilter(byte[] pattern, String type) {
+        boolean accepts(Partition p, byte[] k, Object v) {
+            return !p.isExpired(k) && (pattern == null || Glob.matches(pattern, k))
+                    && (type == null || KeyCommands.typeName(v).equals(type));
+        }
+    }
+
+    private record Step(int next, int visited) {
+    }
+
+    /** Walks partition after partition (each on its loop) until {@code budget} keys were visited or all were. */
+    private static CompletableFuture<ScanResult> scanFrom(Keyspace ks, int partition, int pos, int budget,
+                                                          List<byte[]> found, ScanFilter filter) {
+        int parts = ks.partitionCount();
+        return ks.submit(partition, p -> {
+            int start = Math.min(pos, p.table().capacity());
+            int[] visited = {0};
+            int next = p.table().scan(start, budget, (k, v) -> {
+                visited[0]++;
+                if (filter.accepts(p, k, v)) {
+                    found.add(k);
+                }
+            });
+            return new Step(next, visited[0]);
+        }).thenCompose(step -> {
+            if (step.next() != 0) {
+                return CompletableFuture.completedFuture(
+                        new ScanResult((long) step.next() * parts + partition, found));
+            }
+            if (partition + 1 >= parts) {
+                return CompletableFuture.completedFuture(new ScanResult(0, found));
+            }
+            int left = budget - step.visited();
+            if (left <= 0) {
+                return CompletableFuture.completedFuture(new ScanResult(partition + 1, found));
+            }
+            return scanFrom(ks, partition + 1, 0, left, found, filter);
         });
     }
 

@@ -59,7 +59,7 @@ final class ClusterCommand {
     }
 
     private static int slot(Call c, int i) {
-        long s = c.argLong(i, "ERR Invalid slot");
+        long s = c.argLong(i);
         if (s < 0 || s >= SlotHash.SLOT_COUNT) {
             throw new CommandException("ERR Invalid slot");
         }

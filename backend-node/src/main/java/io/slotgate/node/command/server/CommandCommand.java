@@ -48,7 +48,7 @@ final class CommandCommand {
                 for (int i = 2; i < c.argc(); i++) {
                     CommandEntry e = c.node().registry().lookup(c.argString(i));
                     if (e == null) {
-                        c.nullArray();
+                        c.nullBulk();
                     } else {
                         info(c, e);
                     }

@@ -1,0 +1,73 @@
+package io.slotgate.node.cluster.command;
+
+/** A parsed, syntactically valid CLUSTER subcommand; state-dependent checks happen when it runs. */
+public sealed interface ClusterCommand {
+
+    record Info() implements ClusterCommand {
+    }
+
+    record Nodes() implements ClusterCommand {
+    }
+
+    record Slots() implements ClusterCommand {
+    }
+
+    record Shards() implements ClusterCommand {
+    }
+
+    record MyId() implements ClusterCommand {
+    }
+
+    record Links() implements ClusterCommand {
+    }
+
+    record Help() implements ClusterCommand {
+    }
+
+    record KeySlot(int slot) implements ClusterCommand {
+    }
+
+    /**
+     * ADDSLOTS / DELSLOTS and their RANGE forms: inclusive ranges in argument order (a single slot is a range of
+     * one), already checked to be valid slots with start &lt;= end.
+     */
+    record SlotAssignment(boolean delete, int[] starts, int[] ends) implements ClusterCommand {
+    }
+
+    record FlushSlots() implements ClusterCommand {
+    }
+
+    /** MEET: ip is a literal address, ports are in range. */
+    record Meet(String ip, int port, int busPort) implements ClusterCommand {
+    }
+
+    record Forget(String nodeId) implements ClusterCommand {
+    }
+
+    record Replicate(String nodeId) implements ClusterCommand {
+    }
+
+    record Replicas(String nodeId) implements ClusterCommand {
+    }
+
+    record CountFailureReports(String nodeId) implements ClusterCommand {
+    }
+
+    record Reset(boolean hard) implements ClusterCommand {
+    }
+
+    record SaveConfig() implements ClusterCommand {
+    }
+
+    record SetConfigEpoch(long epoch) implements ClusterCommand {
+    }
+
+    record BumpEpoch() implements ClusterCommand {
+    }
+
+    record CountKeysInSlot(int slot) implements ClusterCommand {
+    }
+
+    record GetKeysInSlot(int slot, int count) implements ClusterCommand {
+    }
+}

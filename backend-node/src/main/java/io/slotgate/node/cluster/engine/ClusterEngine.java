@@ -1,0 +1,472 @@
+package io.slotgate.node.cluster.engine;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
+import io.slotgate.node.cluster.ClusterOptions;
+import io.slotgate.node.cluster.KeyspaceAccess;
+import io.slotgate.node.cluster.config.NodesConf;
+import io.slotgate.node.cluster.config.NodesConfFile;
+import io.slotgate.node.cluster.gossip.BusCodec;
+import io.slotgate.node.cluster.gossip.BusHeader;
+import io.slotgate.node.cluster.gossip.BusLink;
+import io.slotgate.node.cluster.gossip.BusListener;
+import io.slotgate.node.cluster.gossip.BusMessage;
+import io.slotgate.node.cluster.gossip.BusNetwork;
+import io.slotgate.node.cluster.gossip.GossipEntry;
+import io.slotgate.node.cluster.gossip.MessageBody;
+import io.slotgate.node.cluster.gossip.MessageType;
+import io.slotgate.node.cluster.state.ClusterNodeInfo;
+import io.slotgate.node.cluster.state.ClusterState;
+import io.slotgate.node.cluster.state.NodeFlags;
+import io.slotgate.node.cluster.state.SlotSet;
+import io.slotgate.routing.resp.RespRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The cluster engine: node table, epochs, links, persistence and the published snapshot. Every method runs on
+ * the single cluster event loop, which owns all of this state; other threads only read {@link #snapshot()}.
+ * Message handling, the heartbeat and CLUSTER commands live in their own classes and act through this one.
+ */
+public final class ClusterEngine implements BusListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterEngine.class);
+    /** cluster-engine.md §9: a master stays "fail" for its first 2 s so peers can update it. */
+    static final long WRITABLE_DELAY_MS = 2000;
+
+    final ClusterOptions options;
+    final KeyspaceAccess keyspace;
+    final NodeTable table = new NodeTable();
+    final long[] sent = new long[MessageType.MAX_WIRE_VALUE + 1];
+    final long[] received = new long[MessageType.MAX_WIRE_VALUE + 1];
+    private final NodesConfFile confFile;
+    private final MessageHandler messages = new MessageHandler(this);
+    private final Heartbeat heartbeat = new Heartbeat(this);
+    private final CommandExecutor commands = new CommandExecutor(this);
+    private BusNetwork bus;
+    private volatile ClusterState snapshot;
+    private boolean saveNeeded;
+    private boolean snapshotDirty;
+    private boolean stateOk;
+    /** cluster_size as last computed; Redis's initial value is 1 until the first evaluation. */
+    int size = 1;
+    private long startedAt;
+
+    public ClusterEngine(ClusterOptions options, KeyspaceAccess keyspace) {
+        this.options = options;
+        this.keyspace = keyspace;
+        this.confFile = new NodesConfFile(options.configFile());
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** Loads or creates nodes.conf and opens the bus; runs on the loop. */
+    public void start(EventLoop loop) throws Exception {
+        startedAt = now();
+        bus = new BusNetwork(loop, this, BusCodec.DEFAULT_MAX_FRAME_LENGTH, System::currentTimeMillis);
+        confFile.lock();
+        try {
+            loadConfig();
+        } catch (RuntimeException | IOException e) {
+            confFile.close();
+            throw e;
+        }
+        rebuildSnapshot();
+    }
+
+    /** Binds the bus port; called off the loop, after {@link #start}. */
+    public void listen() throws InterruptedException {
+        bus.listen(options.bindAddress(), options.busPort());
+    }
+
+    /** Closes every link and the listener, releases nodes.conf; runs on the loop. */
+    public void stop() {
+        for (ClusterNode n : table.nodes()) {
+            if (n.link != null) {
+                n.link.close();
+            }
+            if (n.inboundLink != null) {
+                n.inboundLink.close();
+            }
+        }
+        if (bus != null) {
+            bus.close();
+        }
+        if (saveNeeded) {
+            saveConfig();
+        }
+        confFile.close();
+    }
+
+    /** The 100 ms timer (cluster-engine.md §5.1). */
+    public void cron() {
+        heartbeat.tick();
+        updateState();
+        afterEvent();
+    }
+
+    public ClusterState snapshot() {
+        return snapshot;
+    }
+
+    /** Runs one CLUSTER command; completes {@code reply} (possibly later, for keyspace queries). */
+    public void execute(RespRequest request, CompletableFuture<ByteBuf> reply) {
+        CompletableFuture<ByteBuf> result = new CompletableFuture<>();
+        commands.execute(request, result);
+        // Publish and persist before replying: a client that sees +OK must see the change in view() too.
+        afterEvent();
+        result.whenComplete((buf, err) -> {
+            if (err != null) {
+                reply.completeExceptionally(err);
+            } else {
+                reply.complete(buf);
+            }
+        });
+    }
+
+    /** Sends PUBLISH to every node we have a connected link to (cluster-protocol.md §3). */
+    public void broadcastPublish(byte[] channel, byte[] message) {
+        BusMessage msg = BusMessage.of(MessageType.PUBLISH, header(), new MessageBody.Publish(channel, message));
+        broadcast(msg);
+    }
+
+    // ---------------------------------------------------------------- bus events
+
+    @Override
+    public void onConnected(BusLink link) {
+        ClusterNode node = (ClusterNode) link.node();
+        if (node == null || node.link != link) {
+            link.close();
+            return;
+        }
+        // Keep a pending ping's time across reconnects so failure detection is not reset (cluster-engine.md §2).
+        long oldPingSent = node.pingSent;
+        sendGossip(link, node, node.has(NodeFlags.MEET) ? MessageType.MEET : MessageType.PING);
+        if (oldPingSent != 0) {
+            node.pingSent = oldPingSent;
+        }
+        node.flags &= ~NodeFlags.MEET;
+        afterEvent();
+    }
+
+    @Override
+    public void onConnectFailed(BusLink link) {
+        ClusterNode node = (ClusterNode) link.node();
+        if (node != null && node.link == link) {
+            node.link = null;
+            if (node.pingSent == 0) {
+                node.pingSent = now(); // failure detection still runs for unreachable nodes (§5.1)
+            }
+        }
+    }
+
+    @Override
+    public void onMessage(BusLink link, BusMessage message) {
+        int wire = message.wireType();
+        if (wire >= 0 && wire < received.length) {
+            received[wire]++;
+        }
+        messages.process(link, message);
+        afterEvent();
+    }
+
+    @Override
+    public void onClosed(BusLink link) {
+        ClusterNode node = (ClusterNode) link.node();
+        if (node == null) {
+            return;
+        }
+        if (node.link == link) {
+            node.link = null;
+        }
+        if (node.inboundLink == link) {
+            node.inboundLink = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    BusHeader header() {
+        ClusterNode me = table.myself;
+        ClusterNode shardMaster = me.isReplica() && me.master != null ? me.master : me;
+        return new BusHeader(me.id, table.currentEpoch, shardMaster.configEpoch, me.replOffset, me.flags,
+                me.isReplica() && me.master != null ? me.master.id : null, options.port(), options.busPort(),
+                options.announceIp() == null ? "" : options.announceIp(), !stateOk, shardMaster.slots);
+    }
+
+    /** Sends PING/PONG/MEET with a gossip section on {@code link}; {@code target} may be null (unknown peer). */
+    void sendGossip(BusLink link, ClusterNode target, MessageType type) {
+        BusMessage msg = BusMessage.of(type, header(), new MessageBody.Gossip(gossipFor(target)));
+        send(link, msg);
+        if (type == MessageType.PING && target != null && !link.inbound()) {
+            target.pingSent = now();
+        }
+    }
+
+    /** Ping over the node's outbound link, if it is connected. */
+    void ping(ClusterNode node) {
+        if (node.linkConnected()) {
+            sendGossip(node.link, node, MessageType.PING);
+        }
+    }
+
+    /** PONG to every connected node: spreads our new configuration at once. */
+    void broadcastPong() {
+        for (ClusterNode n : table.nodes()) {
+            if (!n.isMyself() && !n.inHandshake() && n.linkConnected()) {
+                sendGossip(n.link, n, MessageType.PONG);
+            }
+        }
+    }
+
+    private void broadcast(BusMessage msg) {
+        ByteBuf frame = encode(msg);
+        try {
+            for (ClusterNode n : table.nodes()) {
+                if (!n.isMyself() && !n.inHandshake() && n.linkConnected()) {
+                    n.link.send(frame.retainedDuplicate());
+                    sent[msg.wireType()]++;
+                }
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void send(BusLink link, BusMessage msg) {
+        link.send(encode(msg));
+        sent[msg.wireType()]++;
+    }
+
+    private static ByteBuf encode(BusMessage msg) {
+        ByteBuf buf = ByteBufAllocator.DEFAULT.buffer(BusCodec.MIN_FRAME_LENGTH + 512);
+        BusCodec.encode(msg, buf);
+        return buf;
+    }
+
+    /**
+     * Gossip entries (cluster-engine.md §5.2): max(3, n/10) random healthy nodes, capped at n - 2, then every
+     * PFAIL node. The target itself is skipped (telling a node about itself spreads nothing).
+     */
+    private List<GossipEntry> gossipFor(ClusterNode target) {
+        List<ClusterNode> all = table.nodeList();
+        int wanted = Math.min(Math.max(3, all.size() / 10), all.size() - 2);
+        List<GossipEntry> out = new ArrayList<>();
+        List<ClusterNode> picked = new ArrayList<>();
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        for (int attempts = wanted * 3; attempts > 0 && picked.size() < wanted; attempts--) {
+            ClusterNode n = all.get(rnd.nextInt(all.size()));
+            if (n.isMyself() || n == target || n.has(NodeFlags.PFAIL) || n.inHandshake() || n.has(NodeFlags.NOADDR)
+                    || (n.link == null && n.slots.isEmpty()) || picked.contains(n)) {
+                continue;
+            }
+            picked.add(n);
+        }
+        for (ClusterNode n : all) {
+            if (n.has(NodeFlags.PFAIL) && !n.inHandshake() && !n.has(NodeFlags.NOADDR) && !picked.contains(n)) {
+                picked.add(n);
+            }
+        }
+        for (ClusterNode n : picked) {
+            out.add(new GossipEntry(n.id, n.ip, n.port, n.busPort, n.flags, n.pingSent, n.pongReceived));
+        }
+        return out;
+    }
+
+    /** Opens the outbound link to {@code node} (connect completes later, see {@link #onConnected}). */
+    void connect(ClusterNode node) {
+        BusLink link = bus.connect(node.ip, node.busPort);
+        link.attach(node);
+        node.link = link;
+    }
+
+    // ---------------------------------------------------------------- shared state transitions
+
+    void markConfigChanged() {
+        saveNeeded = true;
+        snapshotDirty = true;
+    }
+
+    /** Removes a node and closes its links. */
+    void removeNode(ClusterNode node) {
+        table.remove(node);
+        markConfigChanged();
+    }
+
+    /** Makes myself a replica of {@code master} (REPLICATE or following a slot takeover). */
+    void setMyMaster(ClusterNode master) {
+        ClusterNode me = table.myself;
+        if (me.isMaster()) {
+            me.flags &= ~(NodeFlags.MASTER | NodeFlags.MIGRATE_TO);
+            me.flags |= NodeFlags.SLAVE;
+        }
+        table.setMaster(me, master);
+        // Data replication from the master is a later issue; the role is what the cluster sees now.
+        markConfigChanged();
+    }
+
+    /** Flips {@code node} (myself included) to master. */
+    void setNodeAsMaster(ClusterNode node) {
+        if (node.isMaster()) {
+            return;
+        }
+        table.setMaster(node, null);
+        node.flags &= ~NodeFlags.SLAVE;
+        node.flags |= NodeFlags.MASTER;
+        markConfigChanged();
+    }
+
+    /** The BUMPEPOCH rule (cluster-engine.md §7.2): returns whether a new epoch was taken. */
+    boolean bumpEpochWithoutConsensus() {
+        ClusterNode me = table.myself;
+        if (me.configEpoch == 0 || me.configEpoch != table.maxEpoch()) {
+            table.currentEpoch++;
+            me.configEpoch = table.currentEpoch;
+            markConfigChanged();
+            log.info("New configEpoch set to {}", me.configEpoch);
+            return true;
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- cluster state, snapshot, persistence
+
+    /** cluster-engine.md §9 (rejoin delay after a minority partition comes with failure detection). */
+    void updateState() {
+        ClusterNode me = table.myself;
+        if (!stateOk && me.isMaster() && now() - startedAt < WRITABLE_DELAY_MS) {
+            return;
+        }
+        boolean ok = true;
+        if (options.requireFullCoverage()) {
+            for (int s = 0; s < SlotSet.SLOTS; s++) {
+                ClusterNode owner = table.owner(s);
+                if (owner == null || owner.has(NodeFlags.FAIL)) {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        int masters = 0;
+        int reachable = 0;
+        for (ClusterNode n : table.nodes()) {
+            if (n.isMaster() && !n.slots.isEmpty()) {
+                masters++;
+                if (!NodeTable.isFailing(n)) {
+                    reachable++;
+                }
+            }
+        }
+        size = masters;
+        if (reachable < masters / 2 + 1) {
+            ok = false;
+        }
+        if (ok != stateOk) {
+            log.info("Cluster state changed: {}", ok ? "ok" : "fail");
+            stateOk = ok;
+            snapshotDirty = true;
+        }
+    }
+
+    boolean stateOk() {
+        return stateOk;
+    }
+
+    /** After each event: re-evaluate, republish and persist what changed (Redis's beforeSleep). */
+    void afterEvent() {
+        if (snapshotDirty) {
+            updateState();
+            rebuildSnapshot();
+        }
+        if (saveNeeded) {
+            saveConfig();
+        }
+    }
+
+    private void rebuildSnapshot() {
+        snapshotDirty = false;
+        String[] owners = new String[SlotSet.SLOTS];
+        Map<String, String> endpoints = new HashMap<>();
+        for (int s = 0; s < SlotSet.SLOTS; s++) {
+            ClusterNode o = table.owner(s);
+            if (o != null) {
+                owners[s] = o.id;
+                endpoints.putIfAbsent(o.id, o.endpoint());
+            }
+        }
+        ClusterNode me = table.myself;
+        String masterId = me.isReplica() && me.master != null ? me.master.id : null;
+        snapshot = new ClusterState(me.id, masterId, stateOk, owners, endpoints);
+    }
+
+    /** Every known node as CLUSTER NODES describes it. */
+    List<ClusterNodeInfo> describe() {
+        List<ClusterNodeInfo> out = new ArrayList<>(table.size());
+        for (ClusterNode n : table.nodes()) {
+            out.add(new ClusterNodeInfo(n.id, n.ip, n.port, n.busPort, n.flags,
+                    n.isReplica() && n.master != null ? n.master.id : null, n.isMyself() ? 0 : n.pingSent,
+                    n.pongReceived, n.effectiveConfigEpoch(), n.isMyself() || n.linkConnected(), n.slots.ranges(),
+                    List.of()));
+        }
+        return out;
+    }
+
+    /** Writes nodes.conf now; returns the error, or null. */
+    IOException saveConfig() {
+        saveNeeded = false;
+        try {
+            confFile.save(new NodesConf(describe(), table.currentEpoch, table.lastVoteEpoch));
+            return null;
+        } catch (IOException e) {
+            log.error("Error saving the cluster node config {}: {}", confFile.path(), e.toString());
+            return e;
+        }
+    }
+
+    private void loadConfig() throws IOException {
+        long now = now();
+        NodesConf conf;
+        try {
+            conf = confFile.load().orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("Unrecoverable error: corrupted cluster config file " + confFile.path() + ": "
+                    + e.getMessage(), e);
+        }
+        if (conf == null) {
+            ClusterNode me = new ClusterNode(NodeTable.randomId(), NodeFlags.MYSELF | NodeFlags.MASTER, now);
+            me.ip = options.announceIp() == null ? "" : options.announceIp();
+            me.port = options.port();
+            me.busPort = options.busPort();
+            table.add(me);
+            table.myself = me;
+            log.info("No cluster configuration found, I'm {}", me.id);
+            IOException e = saveConfig();
+            if (e != null) {
+                throw e;
+            }
+            return;
+        }
+        new ConfigLoader(table, now).load(conf);
+        ClusterNode me = table.myself;
+        me.port = options.port();
+        me.busPort = options.busPort();
+        if (options.announceIp() != null) {
+            me.ip = options.announceIp();
+        }
+        log.info("Node configuration loaded, I'm {}", me.id);
+        markConfigChanged();
+    }
+
+    long now() {
+        return System.currentTimeMillis();
+    }
+}

@@ -1,0 +1,48 @@
+/**
+ * The cluster bus: node-to-node links, gossip messages and their wire format.
+ *
+ * <p>Clients never see the bus (redis-cli, Lettuce and proxies speak only RESP on the client port), so Slotgate
+ * nodes use their own compact binary format rather than Redis's. The semantics of the messages follow
+ * cluster-engine.md §2-§5; only the bytes differ.
+ *
+ * <h2>Frame</h2>
+ * All integers are big-endian and unsigned unless noted. A frame is:
+ * <pre>
+ * offset  size  field
+ *      0     4  magic "SGcb" (0x53 0x47 0x63 0x62)
+ *      4     4  frame length: the whole frame, these 8 bytes included
+ *      8     2  version: 1 (frames with another version are ignored, the link stays up)
+ *     10     2  type: wire value of {@link io.slotgate.node.cluster.gossip.MessageType}
+ *     12    40  sender node id (ASCII [a-z0-9])
+ *     52     8  sender currentEpoch
+ *     60     8  sender configEpoch (a replica sends its master's)
+ *     68     8  replication offset (reserved: 0 until replication exists)
+ *     76     2  sender flags as it sees itself (NodeFlags bits, Redis's values)
+ *     78    40  sender's master id, or 40 zero bytes if the sender is a master
+ *    118     2  announced client port
+ *    120     2  announced bus port
+ *    122     1  sender's cluster state: 0 ok, 1 fail
+ *    123     1  L = length of the announced IP (0..46); 0 = "use the socket's peer address"
+ *    124     L  announced IP (ASCII)
+ *  124+L  2048  claimed slots: slot j is bit (j % 8), least significant first, of byte j / 8
+ *               (a replica sends its master's slots)
+ * 2172+L     …  body, up to the frame length
+ * </pre>
+ * The smallest frame (empty IP, empty body) is {@link io.slotgate.node.cluster.gossip.BusCodec#MIN_FRAME_LENGTH}
+ * bytes; the largest accepted is 64 MiB. A stream whose magic or length is wrong cannot be resynchronised: the
+ * receiver logs it and closes the link. A frame that is whole but does not parse is logged and ignored.
+ *
+ * <h2>Bodies</h2>
+ * <ul>
+ *   <li>PING (0), PONG (1), MEET (2): gossip section: {@code u16 count}, then {@code count} entries of
+ *       {@code id[40], u8 ipLen, ip[ipLen], u16 port, u16 busPort, u16 flags, u64 pingSent, u64 pongReceived}
+ *       (times in Unix milliseconds, the sender's view of that node).</li>
+ *   <li>PUBLISH (4), PUBLISHSHARD (10): {@code u32 channelLen, channel, u32 messageLen, message}.</li>
+ *   <li>FAIL (3), FAILOVER_AUTH_REQUEST (5), FAILOVER_AUTH_ACK (6), UPDATE (7), MFSTART (8): reserved; their
+ *       bodies are defined by the failover work and currently read as opaque bytes. Because every frame carries
+ *       its length, adding a body is not a format change.</li>
+ *   <li>Any other type value: the frame is read whole and ignored with a log line.</li>
+ * </ul>
+ * A body must be consumed exactly; extra or missing bytes make the frame malformed (ignored).
+ */
+package io.slotgate.node.cluster.gossip;

@@ -1,0 +1,81 @@
+package io.slotgate.node.cluster.state;
+
+import io.slotgate.node.cluster.ClusterView;
+
+import java.util.Map;
+
+/**
+ * The immutable snapshot behind {@link ClusterView}: rebuilt by the cluster thread after every change of slots,
+ * roles, nodes or cluster state, then published through a volatile field.
+ */
+public final class ClusterState implements ClusterView {
+
+    private static final String INFO_SECTION = "cluster_enabled:1\r\n";
+
+    private final String myId;
+    private final String myMasterId;
+    private final boolean ok;
+    /** Owner id per slot (null = unassigned); shares the id strings of {@link #endpoints}. */
+    private final String[] owners;
+    /** Node id → "ip:port" exactly as CLUSTER NODES prints it (cluster-protocol.md §2: MOVED must match). */
+    private final Map<String, String> endpoints;
+
+    /**
+     * @param myMasterId the master's id if this node is a replica, else null
+     * @param owners     16384 owner ids (copied by the caller; not copied again)
+     */
+    public ClusterState(String myId, String myMasterId, boolean ok, String[] owners, Map<String, String> endpoints) {
+        if (owners.length != SlotSet.SLOTS) {
+            throw new IllegalArgumentException("owners must have one entry per slot");
+        }
+        this.myId = myId;
+        this.myMasterId = myMasterId;
+        this.ok = ok;
+        this.owners = owners;
+        this.endpoints = Map.copyOf(endpoints);
+    }
+
+    @Override
+    public String myId() {
+        return myId;
+    }
+
+    @Override
+    public boolean isReplica() {
+        return myMasterId != null;
+    }
+
+    /** The owner's id of {@code slot}, or null. */
+    public String ownerOf(int slot) {
+        return owners[slot];
+    }
+
+    /** cluster-protocol.md §2.1 steps 3, 7, 11, 12 (ASK/TRYAGAIN wait for slot migration). */
+    @Override
+    public String redirect(int slot, boolean write, boolean clientReadonly, boolean asking) {
+        String owner = owners[slot];
+        if (owner == null) {
+            return "CLUSTERDOWN Hash slot not served";
+        }
+        if (!ok) {
+            return "CLUSTERDOWN The cluster is down";
+        }
+        if (owner.equals(myId)) {
+            return null;
+        }
+        if (!write && clientReadonly && owner.equals(myMasterId)) {
+            return null;
+        }
+        return "MOVED " + slot + " " + endpoints.get(owner);
+    }
+
+    @Override
+    public String state() {
+        return ok ? "ok" : "fail";
+    }
+
+    @Override
+    public String infoSection() {
+        return INFO_SECTION;
+    }
+}
