@@ -16,11 +16,12 @@ import java.util.Set;
 final class CommandClassifier {
 
     static final Set<String> LOCAL = Set.of("ping", "echo", "quit", "select", "auth", "hello", "client|setname",
-            "client|getname", "client|id", "client|setinfo", "dbsize", "info", "readonly", "readwrite");
+            "client|getname", "client|id", "client|setinfo", "dbsize", "info", "readonly", "readwrite", "multi",
+            "exec", "discard", "unwatch");
     private static final Set<String> ANY_MASTER = Set.of("command", "command|count", "command|info",
             "command|docs", "command|getkeys", "command|getkeysandflags", "command|list", "time", "lolwut",
             "publish");
-    private static final Set<String> REFUSED = Set.of("watch", "unwatch", "multi", "exec", "discard", "subscribe",
+    private static final Set<String> REFUSED = Set.of("watch", "subscribe",
             "psubscribe", "ssubscribe", "unsubscribe", "punsubscribe", "sunsubscribe", "monitor", "keys", "scan",
             "randomkey", "migrate", "move", "swapdb", "wait", "reset", "sync", "psync", "asking", "restore-asking");
     /** Blocking-flagged commands that only block with a BLOCK argument (routed as BLOCKING only then). */

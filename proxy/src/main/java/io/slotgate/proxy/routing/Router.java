@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.slotgate.proxy.backend.BackendConnection;
 import io.slotgate.proxy.backend.BackendRegistry;
 import io.slotgate.proxy.backend.BackendServer;
+import io.slotgate.proxy.backend.InflightEntry;
 import io.slotgate.proxy.backend.LoopBackends;
 import io.slotgate.proxy.stats.LatencyHistogram;
 import io.slotgate.proxy.stats.ProxyStats;
@@ -54,6 +55,14 @@ public final class Router {
                               LatencyHistogram latency, DedicatedConnections owner) {
         Exchange ex = new Exchange(this, loop, request, slot, false, null, sink, latency);
         ex.dedicated = owner;
+        dispatch(ex);
+    }
+
+    /** Sends a transaction (MULTI, its commands, EXEC) to the master of its slot; the sink gets EXEC's reply. */
+    public void routeTransaction(LoopBackends loop, Transaction tx, ReplySink sink, LatencyHistogram latency) {
+        int size = tx.size();
+        Exchange ex = new Exchange(this, loop, tx.toRequest(), tx.slot(), false, null, sink, latency);
+        ex.transactionSize = size;
         dispatch(ex);
     }
 
@@ -111,7 +120,21 @@ public final class Router {
                 return;
             }
         }
-        connectionFor(ex, target).send(ex, wireCopy(ex));
+        write(connectionFor(ex, target), ex, false);
+    }
+
+    private static void write(BackendConnection conn, Exchange ex, boolean asking) {
+        if (ex.transactionSize > 0) {
+            InflightEntry[] preceding = new InflightEntry[ex.transactionSize + 1];
+            for (int i = 0; i < preceding.length; i++) {
+                preceding[i] = new QueuedReplyEntry(ex);
+            }
+            conn.sendBlock(preceding, ex, wireCopy(ex), asking);
+        } else if (asking) {
+            conn.sendAsking(ex, wireCopy(ex));
+        } else {
+            conn.send(ex, wireCopy(ex));
+        }
     }
 
     private BackendConnection connectionFor(Exchange ex, BackendServer target) {
@@ -193,6 +216,17 @@ public final class Router {
 
     void onReply(Exchange ex, ByteBuf reply, BackendConnection from) {
         releaseDedicated(ex, from);
+        if (ex.queuedRedirect != null) {
+            // EXEC failed because a queued command was redirected: follow that redirect with the whole block.
+            ByteBuf redirect = ex.queuedRedirect;
+            ex.queuedRedirect = null;
+            if (startsWith(reply, "-EXECABORT")) {
+                reply.release();
+                reply = redirect;
+            } else {
+                redirect.release();
+            }
+        }
         ReplyKind kind = ReplyKind.of(reply);
         switch (kind) {
             case FINAL -> ex.complete(reply);
@@ -216,11 +250,23 @@ public final class Router {
         if (kind == ReplyKind.MOVED) {
             stats.movedFollowed.increment();
             refresher.requestRefresh();
-            conn.send(ex, wireCopy(ex));
+            write(conn, ex, false);
         } else {
             stats.askFollowed.increment();
-            conn.sendAsking(ex, wireCopy(ex));
+            write(conn, ex, true);
         }
+    }
+
+    private static boolean startsWith(ByteBuf buf, String ascii) {
+        if (buf.readableBytes() < ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (buf.getByte(buf.readerIndex() + i) != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void retryLater(Exchange ex, ByteBuf reply, ReplyKind kind) {

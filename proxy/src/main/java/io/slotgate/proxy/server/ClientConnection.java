@@ -11,6 +11,7 @@ import io.slotgate.proxy.backend.Flushable;
 import io.slotgate.proxy.backend.LoopBackends;
 import io.slotgate.proxy.routing.DedicatedConnections;
 import io.slotgate.proxy.routing.ErrorReplies;
+import io.slotgate.proxy.routing.Transaction;
 import io.slotgate.proxy.stats.ProxyStats;
 import io.slotgate.routing.resp.RespProtocolError;
 import io.slotgate.routing.resp.RespRequest;
@@ -48,6 +49,7 @@ public final class ClientConnection extends Flushable implements DedicatedConnec
     private boolean readingPaused;
     private boolean authenticated;
     private String name = "";
+    private Transaction transaction;
 
     ClientConnection(Channel channel, LoopBackends loop, RequestHandler dispatcher, ProxyStats stats,
                      int maxPending, long maxOutputBytes, boolean authenticated) {
@@ -78,6 +80,15 @@ public final class ClientConnection extends Flushable implements DedicatedConnec
 
     public void setAuthenticated(boolean authenticated) {
         this.authenticated = authenticated;
+    }
+
+    /** The open MULTI block, or null. */
+    public Transaction transaction() {
+        return transaction;
+    }
+
+    public void setTransaction(Transaction transaction) {
+        this.transaction = transaction;
     }
 
     public long connectedAtMillis() {
@@ -214,6 +225,10 @@ public final class ClientConnection extends Flushable implements DedicatedConnec
                 c.closeQuietly("ERR slotgate: client disconnected");
             }
             dedicated.clear();
+            if (transaction != null) {
+                transaction.discard();
+                transaction = null;
+            }
             ctx.fireChannelInactive();
         }
 
