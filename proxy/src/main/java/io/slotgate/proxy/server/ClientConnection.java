@@ -43,7 +43,6 @@ public final class ClientConnection extends Flushable implements DedicatedConnec
     /** Connections held by this client's blocking commands; closed if the client leaves first. */
     private final ArrayList<BackendConnection> dedicated = new ArrayList<>(0);
     private final long id = IDS.incrementAndGet();
-    private final long connectedAtMillis = System.currentTimeMillis();
     private boolean closing;
     private boolean closed;
     private boolean readingPaused;
@@ -89,10 +88,6 @@ public final class ClientConnection extends Flushable implements DedicatedConnec
 
     public void setTransaction(Transaction transaction) {
         this.transaction = transaction;
-    }
-
-    public long connectedAtMillis() {
-        return connectedAtMillis;
     }
 
     /** The backend connections of this client's event loop. */
