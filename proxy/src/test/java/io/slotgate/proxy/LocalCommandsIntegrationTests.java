@@ -101,8 +101,10 @@ class LocalCommandsIntegrationTests {
         try (RespConnection c = env.connect()) {
             assertThat(c.call("CLUSTER", "NODES")).isEqualTo(new RespError("ERR CLUSTER is not supported by the proxy"));
             assertThat(c.call("KEYS", "*")).isEqualTo(new RespError("ERR KEYS is not supported by the proxy"));
-            assertThat(c.call("MULTI")).isEqualTo(new RespError("ERR MULTI is not supported by the proxy"));
-            assertThat(c.call("BLPOP", "q", "0")).isEqualTo(new RespError("ERR BLPOP is not supported by the proxy"));
+            assertThat(c.call("WATCH", "k")).isEqualTo(new RespError("ERR WATCH is not supported by the proxy"));
+            assertThat(c.call("SUBSCRIBE", "ch")).isEqualTo(new RespError("ERR SUBSCRIBE is not supported by the proxy"));
+            assertThat(c.call("MONITOR")).isEqualTo(new RespError("ERR MONITOR is not supported by the proxy"));
+            assertThat(c.call("WAIT", "1", "0")).isEqualTo(new RespError("ERR WAIT is not supported by the proxy"));
             assertThat(c.call("FLUSHALL")).isEqualTo(new RespError("ERR FLUSHALL is not supported by the proxy"));
             assertThat(c.call("PING")).isEqualTo("PONG");
         }
