@@ -70,6 +70,21 @@ class LocalCommandsIntegrationTests {
     }
 
     @Test
+    void shouldLoadScriptsOnEveryMasterSoEvalshaWorksForAnyKey() {
+        try (RespConnection c = env.connect()) {
+            String sha = RespConnection.text(c.call("SCRIPT", "LOAD", "return redis.call('INCR', KEYS[1])"));
+            for (String master : env.cluster.addresses()) {
+                String key = ClusterProbe.keyServedBy(env.cluster.server(0).port(), master, "sha:");
+                assertThat(c.call("EVALSHA", sha, "1", key)).isEqualTo(1L);
+            }
+            assertThat(c.call("SCRIPT", "EXISTS", sha, "0".repeat(40))).isEqualTo(List.of(1L, 0L));
+            assertThat(c.call("SCRIPT", "FLUSH")).isEqualTo("OK");
+            assertThat(c.call("EVALSHA", sha, "1", "sha:x")).isEqualTo(
+                    new RespError("NOSCRIPT No matching script. Please use EVAL."));
+        }
+    }
+
+    @Test
     void shouldSumDbsizeOverAllMasters() {
         try (RespConnection c = env.connect()) {
             long before = (Long) c.call("DBSIZE");

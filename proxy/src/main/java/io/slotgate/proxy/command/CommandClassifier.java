@@ -17,7 +17,7 @@ final class CommandClassifier {
 
     static final Set<String> LOCAL = Set.of("ping", "echo", "quit", "select", "auth", "hello", "client|setname",
             "client|getname", "client|id", "client|setinfo", "dbsize", "info", "readonly", "readwrite", "multi",
-            "exec", "discard", "unwatch");
+            "exec", "discard", "unwatch", "script|load", "script|exists", "script|flush");
     private static final Set<String> ANY_MASTER = Set.of("command", "command|count", "command|info",
             "command|docs", "command|getkeys", "command|getkeysandflags", "command|list", "time", "lolwut",
             "publish");

@@ -31,15 +31,21 @@ public final class LocalCommands {
     private final String password;
     private final Router router;
     private final InfoCommand info;
+    private final ScriptCommands scripts;
 
     public LocalCommands(String password, Router router, InfoCommand info) {
         this.password = password;
         this.router = router;
         this.info = info;
+        this.scripts = new ScriptCommands(router);
     }
 
     /** Takes ownership of {@code request}; arity was checked against the command table. */
     void execute(ClientConnection client, RespRequest request, String name, ReplySlot slot) {
+        if (name.startsWith("script|")) {
+            scripts.execute(client, request, name, slot);
+            return;
+        }
         try {
             switch (name) {
                 case "ping" -> slot.complete(request.argCount() > 2
