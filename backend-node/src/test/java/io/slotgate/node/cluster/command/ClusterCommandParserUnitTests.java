@@ -32,6 +32,29 @@ class ClusterCommandParserUnitTests {
     }
 
     @Test
+    void shouldParseFailoverModesWithRedisErrors() throws Exception {
+        assertThat(parse("CLUSTER", "FAILOVER"))
+                .isEqualTo(new ClusterCommand.Failover(ClusterCommand.Failover.Mode.DEFAULT));
+        assertThat(parse("CLUSTER", "failover", "force"))
+                .isEqualTo(new ClusterCommand.Failover(ClusterCommand.Failover.Mode.FORCE));
+        assertThat(parse("CLUSTER", "FAILOVER", "TakeOver"))
+                .isEqualTo(new ClusterCommand.Failover(ClusterCommand.Failover.Mode.TAKEOVER));
+        assertError("ERR syntax error", "CLUSTER", "FAILOVER", "now");
+        assertError("ERR unknown subcommand or wrong number of arguments for 'failover'. Try CLUSTER HELP.",
+                "CLUSTER", "FAILOVER", "FORCE", "TAKEOVER");
+    }
+
+    @Test
+    void shouldParseTheTestDropLinksSwitch() throws Exception {
+        assertThat(parse("CLUSTER", "TEST-DROP-LINKS", "none")).isEqualTo(new ClusterCommand.TestDropLinks(
+                java.util.List.of()));
+        assertThat(parse("CLUSTER", "TEST-DROP-LINKS", "x", "y"))
+                .isEqualTo(new ClusterCommand.TestDropLinks(java.util.List.of("x", "y")));
+        assertError("ERR wrong number of arguments for 'cluster|test-drop-links' command",
+                "CLUSTER", "TEST-DROP-LINKS");
+    }
+
+    @Test
     void shouldParseThousandsOfAddSlotsArguments() throws Exception {
         String[] args = new String[2 + 16384];
         args[0] = "CLUSTER";
