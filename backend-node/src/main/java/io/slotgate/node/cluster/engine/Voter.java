@@ -24,33 +24,37 @@ final class Voter {
         this.table = engine.table;
     }
 
-    /** A FAILOVER_AUTH_REQUEST from {@code node}; the header epochs have already been applied. */
-    void onAuthRequest(ClusterNode node, BusHeader h, long now) {
+    /**
+     * A FAILOVER_AUTH_REQUEST from {@code node}; the header epochs have already been applied.
+     *
+     * @return whether the vote was granted (and the ACK sent)
+     */
+    boolean onAuthRequest(ClusterNode node, BusHeader h, long now) {
         ClusterNode me = table.myself;
         if (me.isReplica() || me.slots.isEmpty()) {
-            return; // only masters serving slots vote
+            return false; // only masters serving slots vote
         }
         if (h.currentEpoch() < table.currentEpoch) {
             log.info("Failover auth denied to {}: reqEpoch ({}) < curEpoch({})", node.id, h.currentEpoch(),
                     table.currentEpoch);
-            return;
+            return false;
         }
         if (table.lastVoteEpoch == table.currentEpoch) {
             log.info("Failover auth denied to {}: already voted for epoch {}", node.id, table.currentEpoch);
-            return;
+            return false;
         }
         ClusterNode master = node.master;
         boolean forceAck = h.has(BusHeader.FORCEACK);
         if (node.isMaster() || master == null || (!master.has(NodeFlags.FAIL) && !forceAck)) {
             log.info("Failover auth denied to {}: {}", node.id, node.isMaster() ? "it is a master node"
                     : master == null ? "I don't know its master" : "its master is up");
-            return;
+            return false;
         }
         long cooldown = 2 * engine.options.nodeTimeoutMs();
         if (now - master.votedTime < cooldown) {
             log.info("Failover auth denied to {}: can't vote about this master before {} milliseconds", node.id,
                     cooldown - (now - master.votedTime));
-            return;
+            return false;
         }
         SlotSet claimed = h.slots();
         for (int s = claimed.next(0); s >= 0; s = claimed.next(s + 1)) {
@@ -60,7 +64,7 @@ final class Voter {
             }
             log.info("Failover auth denied to {}: slot {} epoch ({}) > reqEpoch ({})", node.id, s, owner.configEpoch,
                     h.configEpoch());
-            return;
+            return false;
         }
         table.lastVoteEpoch = table.currentEpoch;
         master.votedTime = now;
@@ -68,5 +72,6 @@ final class Voter {
         engine.saveConfig(); // a vote must survive a restart (§13.3: save + fsync)
         engine.sendTo(node, MessageType.FAILOVER_AUTH_ACK, MessageBody.Empty.INSTANCE);
         log.info("Failover auth granted to {} for epoch {}", node.id, table.currentEpoch);
+        return true;
     }
 }
