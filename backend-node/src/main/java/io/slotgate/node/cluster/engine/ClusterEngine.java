@@ -416,6 +416,9 @@ public final class ClusterEngine implements BusListener {
         if (node.isMaster()) {
             return;
         }
+        if (node.master != null && !node.isMyself()) {
+            node.flags |= NodeFlags.MIGRATE_TO; // a promoted replica is a valid migration target (§11)
+        }
         table.setMaster(node, null);
         node.flags &= ~NodeFlags.SLAVE;
         node.flags |= NodeFlags.MASTER;

@@ -8,7 +8,7 @@
  *       every event (message, command, cron tick) it re-evaluates the state, republishes the snapshot and saves
  *       the config if anything changed, before a command's reply is released.</li>
  *   <li>{@code NodeTable} / {@code ClusterNode}: known nodes, per-slot owners, epochs, the FORGET ban list.</li>
- *   <li>{@code MessageHandler}: received PING/PONG/MEET/PUBLISH (cluster-engine.md §4, §5.3, §7.3, §10.1).</li>
+ *   <li>{@code MessageHandler}: received bus messages, UPDATE sending (cluster-engine.md §4, §5.3, §7.3, §10).</li>
  *   <li>{@code Heartbeat}: the 100 ms cron (§5.1).</li>
  *   <li>{@code CommandExecutor}: CLUSTER subcommands (cluster-protocol.md §4-§9).</li>
  *   <li>{@code FailureDetector}: PFAIL, failure reports, PFAIL → FAIL, the FAIL broadcast and clearing (§6).</li>
