@@ -61,11 +61,13 @@ class FailoverIntegrationTests {
                                 .isIn(null, "MOVED 0 127.0.0.1:" + cluster.port(4));
                     }
                 });
-        System.out.printf("failover completed %d ms after the master stopped%n", System.currentTimeMillis() - killedAt);
+        System.out.printf("failover completed %d ms after the master stopped%n",
+                System.currentTimeMillis() - killedAt);
 
         long electionEpoch = currentEpoch(4);
         assertThat(electionEpoch).isGreaterThan(epochBefore);
-        assertThat(cluster.lineAbout(1, winner)).contains(" master - ").contains(" " + electionEpoch + " connected 0-5460");
+        assertThat(cluster.lineAbout(1, winner)).contains(" master - ")
+                .contains(" " + electionEpoch + " connected 0-5460");
         assertThat(flags(1, oldMaster)).isEqualTo("master,fail");
         assertThat(cluster.replication(4).calls()).contains("becomeMaster");
         // The other replica follows the winner; both voting masters voted once, in the election's epoch.
@@ -122,7 +124,8 @@ class FailoverIntegrationTests {
         form(3, 0); // node 3 replicates master 0
         String m = cluster.id(0);
         String r = cluster.id(3);
-        assertThat(cluster.call(0, "FAILOVER")).isEqualTo(new Resp.Err("ERR You should send CLUSTER FAILOVER to a replica"));
+        assertThat(cluster.call(0, "FAILOVER"))
+                .isEqualTo(new Resp.Err("ERR You should send CLUSTER FAILOVER to a replica"));
         assertThat(cluster.call(3, "FAILOVER", "SOON")).isEqualTo(new Resp.Err("ERR syntax error"));
 
         // Default: the master pauses writes and the replica waits until it has processed the master's offset.
@@ -259,7 +262,8 @@ class FailoverIntegrationTests {
     @Test
     void shouldRefuseTheFaultSwitchUnlessEnabled() throws Exception {
         start(1, o -> o);
-        assertThat(cluster.call(0, "TEST-DROP-LINKS", "NONE")).isEqualTo(new Resp.Err("ERR CLUSTER TEST-DROP-LINKS is disabled; start the node with cluster-test-faults yes (tests only)"));
+        assertThat(cluster.call(0, "TEST-DROP-LINKS", "NONE")).isEqualTo(new Resp.Err(
+                "ERR CLUSTER TEST-DROP-LINKS is disabled; start the node with cluster-test-faults yes (tests only)"));
     }
 
     // ---------------------------------------------------------------- helpers

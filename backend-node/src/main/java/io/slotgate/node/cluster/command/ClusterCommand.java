@@ -1,5 +1,7 @@
 package io.slotgate.node.cluster.command;
 
+import java.util.List;
+
 /** A parsed, syntactically valid CLUSTER subcommand; state-dependent checks happen when it runs. */
 public sealed interface ClusterCommand {
 
@@ -74,9 +76,9 @@ public sealed interface ClusterCommand {
      * TEST-DROP-LINKS id... | NONE: test-only partition switch (needs cluster-test-faults yes); an empty list
      * (NONE) restores all traffic.
      */
-    record TestDropLinks(java.util.List<String> nodeIds) implements ClusterCommand {
+    record TestDropLinks(List<String> nodeIds) implements ClusterCommand {
         public TestDropLinks {
-            nodeIds = java.util.List.copyOf(nodeIds);
+            nodeIds = List.copyOf(nodeIds);
         }
     }
 

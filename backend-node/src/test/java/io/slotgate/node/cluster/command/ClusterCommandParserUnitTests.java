@@ -3,6 +3,8 @@ package io.slotgate.node.cluster.command;
 import io.slotgate.routing.resp.RespRequest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,10 +48,10 @@ class ClusterCommandParserUnitTests {
 
     @Test
     void shouldParseTheTestDropLinksSwitch() throws Exception {
-        assertThat(parse("CLUSTER", "TEST-DROP-LINKS", "none")).isEqualTo(new ClusterCommand.TestDropLinks(
-                java.util.List.of()));
+        assertThat(parse("CLUSTER", "TEST-DROP-LINKS", "none"))
+                .isEqualTo(new ClusterCommand.TestDropLinks(List.of()));
         assertThat(parse("CLUSTER", "TEST-DROP-LINKS", "x", "y"))
-                .isEqualTo(new ClusterCommand.TestDropLinks(java.util.List.of("x", "y")));
+                .isEqualTo(new ClusterCommand.TestDropLinks(List.of("x", "y")));
         assertError("ERR wrong number of arguments for 'cluster|test-drop-links' command",
                 "CLUSTER", "TEST-DROP-LINKS");
     }
