@@ -257,6 +257,38 @@ class FailoverIntegrationTests {
         assertThat(cluster.node(0).view().redirect(0, false, false, false)).isNull();
         assertThat(cluster.node(0).view().redirect(16383, false, false, false))
                 .isEqualTo("MOVED 16383 127.0.0.1:" + cluster.port(2));
+
+        // Healed: nobody took its slots, so the others clear its FAIL (after 2 x node_timeout) and it serves again.
+        String isolated = cluster.id(0);
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(flags(1, isolated)).isEqualTo("master,fail"));
+        assertThat(cluster.call(0, "TEST-DROP-LINKS", "NONE")).isEqualTo("OK");
+        await().atMost(SETTLE).untilAsserted(() -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(flags(i, isolated)).isEqualTo("master");
+                assertThat(cluster.node(i).view().state()).isEqualTo("ok");
+            }
+            assertThat(cluster.node(0).view().redirect(0, true, false, false)).isNull();
+        });
+    }
+
+    @Test
+    void shouldNeverFailOverAutomaticallyAReplicaConfiguredWithNoFailover() throws Exception {
+        start(4, o -> o);
+        cluster.options.set(3, cluster.options.get(3).withSettings(Map.of("cluster-replica-no-failover", "yes")));
+        cluster.stopNode(3);
+        cluster.startNode(3);
+        form(3, 0);
+        String master = cluster.id(0);
+        assertThat(flags(1, cluster.id(3))).isEqualTo("slave,nofailover");
+
+        cluster.stopNode(0);
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(flags(3, master)).isEqualTo("master,fail"));
+        Thread.sleep(2500); // longer than the largest election delay for rank 0 (1 s)
+        assertThat(cluster.node(3).view().isReplica()).isTrue();
+        assertThat(cluster.replication(3).calls()).doesNotContain("becomeMaster");
+        // An operator can still promote it.
+        assertThat(cluster.call(3, "FAILOVER", "FORCE")).isEqualTo("OK");
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(cluster.node(3).view().isReplica()).isFalse());
     }
 
     @Test
@@ -304,7 +336,8 @@ class FailoverIntegrationTests {
             for (int i = 0; i < n; i++) {
                 assertThat(cluster.node(i).view().state()).isEqualTo("ok");
                 String nodes = cluster.nodes(i);
-                assertThat(nodes).doesNotContain("fail").doesNotContain("handshake").doesNotContain("disconnected");
+                assertThat(nodes).doesNotContainPattern("[ ,]fail[ ,?]").doesNotContain("handshake")
+                        .doesNotContain("disconnected");
                 for (int k = 0; k < masterOf.length; k++) {
                     assertThat(masterOf(i, cluster.id(masters + k))).isEqualTo(cluster.id(masterOf[k]));
                 }
