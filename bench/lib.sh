@@ -30,7 +30,7 @@ start_redis() { # port [extra args...]
   mkdir -p "$BENCH_TMP/r$port"
   redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$BENCH_TMP/r$port" \
     --logfile "$BENCH_TMP/r$port/log" "$@" &
-  BENCH_PIDS+=($!)
+  BENCH_PIDS+=($!); disown
   wait_port "$port"
 }
 

@@ -15,7 +15,7 @@ start_redis $R --cluster-enabled yes --cluster-config-file nodes.conf
 redis-cli -p $R cluster addslotsrange 0 16383 >/dev/null
 mkdir -p "$BENCH_TMP/node"
 java -XX:+UseParallelGC -jar "$JAR" node --port $S --bind 127.0.0.1 --dir "$BENCH_TMP/node" >"$BENCH_TMP/node.log" 2>&1 &
-NODE=$!; BENCH_PIDS+=($NODE)
+NODE=$!; BENCH_PIDS+=($NODE); disown
 wait_port $S
 redis-cli -p $S cluster addslotsrange 0 16383 >/dev/null
 for p in $R $S; do until redis-cli -p $p cluster info | grep -q cluster_state:ok; do sleep 0.2; done; done

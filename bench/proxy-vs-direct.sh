@@ -22,7 +22,7 @@ cat > "$BENCH_TMP/proxy.conf" <<CONF
 proxy { bind = "127.0.0.1:$PP", worker-threads = 1, cluster { servers = ["127.0.0.1:$B"] } }
 CONF
 java -XX:+UseParallelGC -jar "$JAR" proxy --conf "$BENCH_TMP/proxy.conf" >"$BENCH_TMP/proxy.log" 2>&1 &
-PROXY=$!; BENCH_PIDS+=($PROXY)
+PROXY=$!; BENCH_PIDS+=($PROXY); disown
 wait_port $PP
 
 # Twemproxy over three standalone servers.
@@ -40,7 +40,7 @@ bench:
    - 127.0.0.1:$((B + 12)):1
 YML
 nutcracker -c "$BENCH_TMP/nutcracker.yml" -s $((B + 102)) -o "$BENCH_TMP/nutcracker.log" &
-TWEM=$!; BENCH_PIDS+=($TWEM)
+TWEM=$!; BENCH_PIDS+=($TWEM); disown
 wait_port $TP
 
 run() { # port pipeline requests [--cluster]

@@ -144,7 +144,8 @@ class LocalLauncherIntegrationTests {
 
     private static int freeBasePort() {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20000, 45000);
+            // Below Linux's ephemeral range (32768+) for both ports, so outgoing connections cannot take them.
+            int base = ThreadLocalRandom.current().nextInt(10000, 22690);
             boolean free = true;
             for (int i = 0; i < 6 && free; i++) {
                 free = FreePorts.isFree(base + i) && FreePorts.isFree(base + i + 10000);

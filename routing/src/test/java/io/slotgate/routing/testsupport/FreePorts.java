@@ -26,10 +26,13 @@ public final class FreePorts {
         }
     }
 
-    /** A port p below 55535 such that p and p + 10000 are both free (a node's client and bus ports). */
+    /**
+     * A port p such that p and p + 10000 are both free (a node's client and bus ports), both below Linux's
+     * ephemeral range (32768+) so that outgoing connections of parallel tests cannot take them meanwhile.
+     */
     public static int clusterPort() {
         for (int attempt = 0; attempt < 1000; attempt++) {
-            int p = ThreadLocalRandom.current().nextInt(20000, 55000);
+            int p = ThreadLocalRandom.current().nextInt(10000, 22768);
             if (isFree(p) && isFree(p + 10000)) {
                 return p;
             }
