@@ -101,11 +101,12 @@ public record ClusterOptions(String bindAddress, String announceIp, int port, in
         return o;
     }
 
+    /** redis.conf's yes/no; true/false too, since HOCON config files spell booleans that way. */
     private static boolean yesNo(String name, String v) {
-        if (v.equalsIgnoreCase("yes")) {
+        if (v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("true")) {
             return true;
         }
-        if (v.equalsIgnoreCase("no")) {
+        if (v.equalsIgnoreCase("no") || v.equalsIgnoreCase("false")) {
             return false;
         }
         throw new IllegalArgumentException(name + " must be yes or no: " + v);
