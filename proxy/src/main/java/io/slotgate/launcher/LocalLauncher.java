@@ -18,8 +18,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code slotgate local}: a whole cluster on this machine. Nodes run as child processes (each on its own client
  * and bus ports, killable on its own, as in a real deployment); the proxy runs in this JVM. Ctrl-C stops all.
  */
-@Command(name = "local", mixinStandardHelpOptions = true,
-        description = "Start a local cluster (default 3 masters + 3 replicas) plus the proxy on port 7617.")
+@Command(name = "local", mixinStandardHelpOptions = true, defaultValueProvider = LocalDefaults.class,
+        description = "Start a local cluster (default 3 masters + 3 replicas) plus the proxy on port 7617. "
+                + "Defaults come from conf/local.conf.")
 final class LocalLauncher implements Callable<Integer> {
 
     @Option(names = "--base-port", defaultValue = "7000", description = "First node's client port (default ${DEFAULT-VALUE}).")

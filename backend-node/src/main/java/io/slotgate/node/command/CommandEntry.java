@@ -28,6 +28,8 @@ public record CommandEntry(String name, int arity, int flags, KeySpec keys, Comm
     public static final int F_NO_MULTI = 64;
     /** Visits several loops before answering (DBSIZE, KEYS, PUBLISH...); EXEC then runs its queue step by step. */
     public static final int F_FANOUT = 128;
+    /** Counts as if ASKING was sent just before (RESTORE-ASKING, cluster-protocol.md §2.1 step 10). */
+    public static final int F_ASKING = 256;
 
     public CommandEntry(String name, int arity, int flags, KeySpec keys, CommandHandler handler) {
         this(name, arity, flags, keys, handler, new Stats());

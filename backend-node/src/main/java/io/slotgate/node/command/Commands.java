@@ -27,6 +27,7 @@ public final class Commands {
         io.slotgate.node.command.zsets.ZSetCommands.register(r);
         io.slotgate.node.command.tx.TransactionCommands.register(r);
         io.slotgate.node.command.pubsub.PubSubCommands.register(r);
+        io.slotgate.node.command.migration.DumpRestoreCommands.register(r);
         return r;
     }
 }

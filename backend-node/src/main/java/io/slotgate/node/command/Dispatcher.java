@@ -46,7 +46,6 @@ public final class Dispatcher {
     }
 
     private void route(ClientSession session, RespRequest request) {
-        node.stats().commandsProcessed.increment();
         CommandEntry entry = node.registry().lookup(request);
         if (entry == null) {
             reject(session, unknownCommand(request), true);
@@ -144,12 +143,17 @@ public final class Dispatcher {
     /** The slot check for a keyed command; null when this node serves it here. */
     public String gate(ClientSession session, RespRequest request, CommandEntry entry, int[] keys) {
         int slot = request.argSlot(keys[0]);
+        // Without cluster mode only the partition has to agree (with io-threads 1, any keys go together).
+        boolean clusterMode = node.options().clusterEnabled();
+        var ks = node.keyspace();
         for (int i = 1; i < keys.length; i++) {
-            if (request.argSlot(keys[i]) != slot) {
+            int other = request.argSlot(keys[i]);
+            if (other != slot && (clusterMode || ks.partitionOfSlot(other) != ks.partitionOfSlot(slot))) {
                 return Errors.CROSSSLOT;
             }
         }
-        return node.cluster().view().redirect(slot, entry.isWrite(), session.isReadonly(), session.isAsking());
+        return node.cluster().view().redirect(slot, entry.isWrite(), session.isReadonly(),
+                session.isAsking() || entry.has(CommandEntry.F_ASKING));
     }
 
     /** Runs the handler on the current thread (already the right loop) and does the write bookkeeping. */

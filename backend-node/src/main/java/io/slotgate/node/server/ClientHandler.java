@@ -56,7 +56,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
         session.setInRead(true);
         if (msg instanceof RespRequest request) {
-            node.stats().netInputBytes.add(request.frame().readableBytes());
+            session.noteInput(request.frame().readableBytes());
             dispatcher.dispatch(session, request);
         } else if (msg instanceof RespProtocolError error) {
             // Redis answers the protocol error and closes the connection (networking.c).
@@ -88,6 +88,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (session != null) {
             session.markClosed();
+            node.stats().netInputBytes.add(session.netIn());
+            node.stats().netOutputBytes.add(session.netOut());
+            node.stats().commandsProcessed.add(session.commands());
             node.clients().remove(session);
             for (Bytes ch : session.channels()) {
                 node.pubsub().unsubscribe(session, ch);

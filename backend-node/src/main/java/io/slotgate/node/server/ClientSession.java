@@ -41,6 +41,10 @@ public final class ClientSession {
     private volatile boolean closed;
 
     private final ArrayDeque<Call> pending = new ArrayDeque<>();
+    /** Traffic and command counters, written only by the client's loop (INFO reads them racily). */
+    private long netIn;
+    private long netOut;
+    private long commands;
     private boolean inRead;
     private boolean closeAfterReplies;
 
@@ -100,6 +104,23 @@ public final class ClientSession {
 
     public String lastCommand() {
         return lastCommand;
+    }
+
+    public void noteInput(int bytes) {
+        netIn += bytes;
+        commands++;
+    }
+
+    public long netIn() {
+        return netIn;
+    }
+
+    public long netOut() {
+        return netOut;
+    }
+
+    public long commands() {
+        return commands;
     }
 
     public void noteCommand(String cmd) {
@@ -263,7 +284,7 @@ public final class ClientSession {
             reply.release();
             return;
         }
-        stats.netOutputBytes.add(reply.readableBytes());
+        netOut += reply.readableBytes();
         channel.write(reply, channel.voidPromise());
         if (!inRead) {
             flush();
@@ -293,7 +314,7 @@ public final class ClientSession {
                 if (closed) {
                     reply.release();
                 } else {
-                    stats.netOutputBytes.add(reply.readableBytes());
+                    netOut += reply.readableBytes();
                     channel.write(reply, channel.voidPromise());
                     wrote = true;
                 }
@@ -357,12 +378,15 @@ public final class ClientSession {
     }
 
     void releaseAll() {
-        for (Call c : pending) {
+        // Done replies are dropped now; calls still running elsewhere stay queued and drain() frees their
+        // replies when they finish (the session is closed, so nothing is written).
+        pending.removeIf(c -> {
             if (c.isDone()) {
                 c.discard();
+                return true;
             }
-        }
-        pending.clear();
+            return false;
+        });
         RespRequest r;
         while ((r = deferred.poll()) != null) {
             r.release();

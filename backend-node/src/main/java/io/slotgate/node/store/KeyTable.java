@@ -7,8 +7,9 @@ import java.util.Arrays;
  * <p>
  * Why not HashMap: a HashMap entry costs a node, a key wrapper and a table slot (about 64 B before the key and
  * value arrays); here an entry costs three array cells (about 21 B at the average load), which is what keeps the
- * node near Redis's bytes per key (performance-notes.md, "Memory per key"). Linear probing with tombstones, so
- * entries never move except on resize; that keeps {@link #scan} cursors stable between resizes.
+ * node near Redis's bytes per key (performance-notes.md, "Memory per key"). Linear probing with tombstones:
+ * entries never move except on resize, and a key always sits in the unbroken run that starts at its home cell,
+ * which lets {@link #scan} walk home buckets in Redis's resize-proof order.
  */
 public final class KeyTable {
 
@@ -169,19 +170,42 @@ public final class KeyTable {
         return values[i];
     }
 
-    /** Visits cells from {@code cursor} until {@code count} keys were seen; returns the next cursor, 0 at the end. */
-    public int scan(int cursor, int count, KeyVisitor visitor) {
-        int i = cursor;
+    /**
+     * Visits the keys whose home cell (hash & mask) is the cursor's bucket, then the next buckets, until about
+     * {@code count} keys were seen; returns the next cursor, 0 at the end. Buckets are walked in reverse-binary
+     * order like Redis's dictScan, so a key present for the whole scan is returned at least once even when the
+     * table grows or shrinks in between (cursor values are unsigned 32-bit).
+     */
+    public long scan(long cursor, int count, KeyVisitor visitor) {
+        int mask = keys.length - 1;
+        int c = (int) cursor;
         int seen = 0;
-        while (i < keys.length && seen < count) {
+        do {
+            int bucket = c & mask;
+            for (int i = bucket; keys[i] != null; i = (i + 1) & mask) {
+                byte[] k = keys[i];
+                if (k != TOMBSTONE && (hashes[i] & mask) == bucket) {
+                    visitor.visit(k, values[i]);
+                    seen++;
+                }
+            }
+            // Increment the bits above the mask's in reverse order (dictScan's cursor step).
+            c |= ~mask;
+            c = Integer.reverse(c);
+            c++;
+            c = Integer.reverse(c);
+        } while (c != 0 && seen < count);
+        return Integer.toUnsignedLong(c);
+    }
+
+    /** Visits every key once (no concurrent changes allowed meanwhile). */
+    public void forEach(KeyVisitor visitor) {
+        for (int i = 0; i < keys.length; i++) {
             byte[] k = keys[i];
             if (k != null && k != TOMBSTONE) {
                 visitor.visit(k, values[i]);
-                seen++;
             }
-            i++;
         }
-        return i >= keys.length ? 0 : i;
     }
 
     /** Receives the entries of a scan. */

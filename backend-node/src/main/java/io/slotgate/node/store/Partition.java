@@ -76,6 +76,7 @@ public final class Partition {
         Object when = expires.get(key);
         if (when != null && (Long) when <= now()) {
             delete(key);
+            watches.touched(key); // Redis signals an expired key as modified (WATCH sees it)
             expiredKeys++;
             return true;
         }

@@ -45,6 +45,9 @@ public final class WatchRegistry {
     }
 
     public void touched(byte[] key) {
+        if (watchers.isEmpty()) {
+            return;
+        }
         List<Watch> list = watchers.get(new Bytes(key));
         if (list != null) {
             for (Watch w : list) {

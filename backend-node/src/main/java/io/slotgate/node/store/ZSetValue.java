@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 
 /**
- * A Redis sorted set: member to score, plus the (score, member) order. Rank queries walk the tree (O(rank));
- * a span-annotated skiplist would make them O(log n) and is the next step if big sorted sets matter.
+ * A Redis sorted set: member to score, plus the (score, member) order in a span-annotated skiplist, so lookups,
+ * ranks and rank ranges are O(1) / O(log n) as in Redis.
  */
 public final class ZSetValue {
 
@@ -39,7 +37,7 @@ public final class ZSetValue {
     public static final Bytes MAX_MEMBER = new Bytes(new byte[0]);
 
     private final HashMap<Bytes, Double> scores = new HashMap<>();
-    private final TreeSet<Entry> order = new TreeSet<>();
+    private final ZSkipList order = new ZSkipList();
 
     public int size() {
         return scores.size();
@@ -57,9 +55,9 @@ public final class ZSetValue {
     public boolean put(Bytes member, double score) {
         Double old = scores.put(member, score);
         if (old != null) {
-            order.remove(new Entry(old, member));
+            order.delete(new Entry(old, member));
         }
-        order.add(new Entry(score, member));
+        order.insert(new Entry(score, member));
         return old == null;
     }
 
@@ -68,51 +66,63 @@ public final class ZSetValue {
         if (old == null) {
             return false;
         }
-        order.remove(new Entry(old, member));
+        order.delete(new Entry(old, member));
         return true;
     }
 
     /** 0-based rank in ascending order, or -1. */
     public long rank(Bytes member) {
         Double s = scores.get(member);
-        if (s == null) {
-            return -1;
-        }
-        return order.headSet(new Entry(s, member), false).size();
+        return s == null ? -1 : order.rank(new Entry(s, member));
     }
 
-    public NavigableSet<Entry> ascending() {
-        return order;
+    /** All entries, lowest first. */
+    public Iterable<Entry> ascending() {
+        return () -> ZSkipList.walk(order.first(), false);
     }
 
-    public NavigableSet<Entry> descending() {
-        return order.descendingSet();
+    /** All entries, highest first. */
+    public Iterable<Entry> descending() {
+        return () -> ZSkipList.walk(order.last(), true);
     }
 
-    /** Entries with ranks [start, end] (inclusive, clamped by caller) in the given direction. */
+    public List<Entry> toList() {
+        List<Entry> out = new ArrayList<>(size());
+        ascending().forEach(out::add);
+        return out;
+    }
+
+    /**
+     * Entries from the first one ordered at or after {@code probe} upwards, or (reverse) from the last one at or
+     * before it downwards. Use {@link #MIN_MEMBER}/{@link #MAX_MEMBER} in the probe for score bounds.
+     */
+    public Iterator<Entry> from(Entry probe, boolean reverse) {
+        return ZSkipList.walk(reverse ? order.lastAtOrBefore(probe) : order.firstAtOrAfter(probe), reverse);
+    }
+
+    /** Entries with ranks [start, end] (inclusive, valid) in the given direction. */
     public List<Entry> byRank(int start, int end, boolean reverse) {
         List<Entry> out = new ArrayList<>(Math.max(0, end - start + 1));
-        Iterator<Entry> it = (reverse ? order.descendingSet() : order).iterator();
-        for (int i = 0; i <= end && it.hasNext(); i++) {
-            Entry e = it.next();
-            if (i >= start) {
-                out.add(e);
-            }
+        int n = size();
+        long first = reverse ? n - 1 - start : start;
+        Iterator<Entry> it = ZSkipList.walk(order.byRank(first), reverse);
+        for (int i = start; i <= end && it.hasNext(); i++) {
+            out.add(it.next());
         }
         return out;
     }
 
     public Entry first() {
-        return order.isEmpty() ? null : order.first();
+        return order.first() == null ? null : order.first().entry;
     }
 
     public Entry last() {
-        return order.isEmpty() ? null : order.last();
+        return order.last() == null ? null : order.last().entry;
     }
 
     public ZSetValue copy() {
         ZSetValue c = new ZSetValue();
-        for (Entry e : order) {
+        for (Entry e : ascending()) {
             c.put(e.member(), e.score());
         }
         return c;

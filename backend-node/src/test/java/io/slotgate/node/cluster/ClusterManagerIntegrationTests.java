@@ -386,8 +386,8 @@ class ClusterManagerIntegrationTests {
         // redis-cli's SetSlotOwner: take the slots over locally and win them with a new epoch (§10.1).
         assertThat(cluster.call(1, "DELSLOTSRANGE", "0", "100")).isEqualTo("OK");
         assertThat(cluster.call(1, "ADDSLOTSRANGE", "0", "100")).isEqualTo("OK");
-        // STILL when node 1 already holds the largest configEpoch (collision resolution may have given it that).
-        assertThat((String) cluster.call(1, "BUMPEPOCH")).matches("(BUMPED|STILL) [0-9]+");
+        // STILL when collision handling already gave node 1 the unique highest epoch: it wins either way.
+        assertThat((String) cluster.call(1, "BUMPEPOCH")).matches("(BUMPED|STILL) \\d+");
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             for (int i = 0; i < 3; i++) {

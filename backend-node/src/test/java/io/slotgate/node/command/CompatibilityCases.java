@@ -199,7 +199,7 @@ final class CompatibilityCases {
                 "CLUSTER COUNTKEYSINSLOT 16384", "CLUSTER GETKEYSINSLOT 2 0", "CLUSTER GETKEYSINSLOT 2 -1",
                 "CLUSTER GETKEYSINSLOT x 1", "CLUSTER KEYSLOT", "CLUSTER NOPE", "ASKING", "TIME x",
                 "PUBLISH ch msg", "PUBSUB NUMSUB a b", "PUBSUB NUMPAT", "PUBSUB CHANNELS", "PUBSUB FOO",
-                "SPUBLISH ch msg", "UNSUBSCRIBE", "PUNSUBSCRIBE"));
+                "SPUBLISH ch msg", "UNSUBSCRIBE", "PUNSUBSCRIBE", "ROLE", "WAIT 0 0", "WAIT x 0"));
     }
 
     private CompatibilityCases() {

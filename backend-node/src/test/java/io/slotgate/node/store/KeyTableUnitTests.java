@@ -42,11 +42,40 @@ class KeyTableUnitTests {
             table.put(b("key" + i), i);
         }
         Set<String> seen = new HashSet<>();
-        int cursor = 0;
+        long cursor = 0;
         do {
             cursor = table.scan(cursor, 7, (k, v) -> assertThat(seen.add(new String(k, StandardCharsets.UTF_8))).isTrue());
         } while (cursor != 0);
         assertThat(seen).hasSize(1000);
+    }
+
+    @Test
+    void shouldReturnEveryLongLivedKeyWhileTheTableGrowsAndShrinksDuringAScan() {
+        KeyTable table = new KeyTable();
+        for (int i = 0; i < 500; i++) {
+            table.put(b("stable" + i), i);
+        }
+        Set<String> seen = new HashSet<>();
+        long cursor = 0;
+        int round = 0;
+        do {
+            cursor = table.scan(cursor, 5, (k, v) -> seen.add(new String(k, StandardCharsets.UTF_8)));
+            round++;
+            if (round < 40) {
+                for (int j = 0; j < 200; j++) {
+                    table.put(b("grow" + round + "-" + j), j); // forces several doublings
+                }
+            } else if (round == 40) {
+                for (int r = 1; r < 40; r++) {
+                    for (int j = 0; j < 200; j++) {
+                        table.remove(b("grow" + r + "-" + j)); // and shrinks
+                    }
+                }
+            }
+        } while (cursor != 0);
+        for (int i = 0; i < 500; i++) {
+            assertThat(seen).contains("stable" + i);
+        }
     }
 
     @Test

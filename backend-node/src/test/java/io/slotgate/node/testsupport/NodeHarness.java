@@ -43,17 +43,26 @@ public final class NodeHarness implements AutoCloseable {
     }
 
     private void ownAllSlots(String password) {
-        try (RawRespClient c = connect()) {
-            if (password != null && !password.isEmpty()) {
-                c.call("AUTH", password);
-            }
-            c.call("CLUSTER", "ADDSLOTSRANGE", "0", "16383");
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-            while (!c.call("CLUSTER", "INFO").contains("cluster_state:ok")) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("one-node cluster did not reach cluster_state:ok");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        try {
+            try (RawRespClient c = connect()) {
+                if (password != null && !password.isEmpty()) {
+                    c.call("AUTH", password);
                 }
-                Thread.sleep(20);
+                c.call("CLUSTER", "ADDSLOTSRANGE", "0", "16383");
+                while (!c.call("CLUSTER", "INFO").contains("cluster_state:ok")) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("one-node cluster did not reach cluster_state:ok");
+                    }
+                    Thread.sleep(20);
+                }
+            }
+            // Tests count connections (maxclients): return only once the server has dropped the set-up one.
+            while (node.context().clients().count() > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("set-up connection still registered");
+                }
+                Thread.sleep(5);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

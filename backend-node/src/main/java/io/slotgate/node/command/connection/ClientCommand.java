@@ -185,11 +185,12 @@ final class ClientCommand {
     /** One CLIENT LIST line in Redis 7.0's field order. */
     static String describe(ClientSession s) {
         long now = System.currentTimeMillis();
+        java.util.List<?> multi = s.multiQueue(); // read once: another loop owns it
         return "id=" + s.id() + " addr=" + address(s) + " laddr=" + localAddress(s) + " fd=8 name=" + s.name()
                 + " age=" + (now - s.createdMillis()) / 1000 + " idle=" + (now - s.lastInteractionMillis()) / 1000
-                + " flags=" + (s.inMulti() ? "x" : s.subscriptionCount() > 0 ? "P" : "N")
+                + " flags=" + (multi != null ? "x" : s.subscriptionCount() > 0 ? "P" : "N")
                 + " db=0 sub=" + s.channels().size() + " psub=" + s.patterns().size() + " ssub="
-                + s.shardChannels().size() + " multi=" + (s.inMulti() ? s.multiQueue().size() : -1)
+                + s.shardChannels().size() + " multi=" + (multi != null ? multi.size() : -1)
                 + " qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r"
                 + " cmd=" + s.lastCommand() + " user=default redir=-1 resp=2";
     }

@@ -67,6 +67,7 @@ public final class KeyCommands {
             throw new CommandException("ERR SWAPDB is not allowed in cluster mode");
         });
         KeyspaceScanCommands.register(r);
+        MigrateCommand.register(r);
     }
 
     public static String typeName(Object v) {

@@ -36,7 +36,7 @@ final class KeyspaceScanCommands {
         boolean all = pattern.length == 1 && pattern[0] == '*';
         c.completeOnClientLoop(c.node().keyspace().gather(p -> {
             List<byte[]> out = new ArrayList<>();
-            p.table().scan(0, Integer.MAX_VALUE, (k, v) -> {
+            p.table().forEach((k, v) -> {
                 if ((all || Glob.matches(pattern, k)) && !p.isExpired(k)) {
                     out.add(k);
                 }
@@ -50,8 +50,9 @@ final class KeyspaceScanCommands {
     }
 
     /**
-     * SCAN cursor = position in a partition's table * P + partition index; one call walks one partition, so a
-     * reply may be empty with a non-zero cursor (allowed by SCAN's contract).
+     * SCAN cursor = (the partition table's reverse-binary bucket cursor) * P + partition index. One call walks
+     * partitions in order until COUNT keys were visited, so a reply may be empty with a non-zero cursor (allowed
+     * by SCAN's contract); keys present for the whole scan are returned even if tables resize meanwhile.
      */
     private static void scan(Call c) {
         long cursor;
@@ -80,8 +81,10 @@ final class KeyspaceScanCommands {
         Keyspace ks = c.node().keyspace();
         int parts = ks.partitionCount();
         int partition = (int) Long.remainderUnsigned(cursor, parts);
-        long posLong = Long.divideUnsigned(cursor, parts);
-        int pos = posLong > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) posLong;
+        long pos = Long.divideUnsigned(cursor, parts);
+        if (pos > 0xFFFFFFFFL) {
+            pos = 0; // not a cursor we handed out: start that partition over (SCAN may repeat keys)
+        }
         ScanFilter filter = new ScanFilter(pattern, type);
         int batch = (int) Math.min(count, 1_000_000);
         c.completeOnClientLoop(scanFrom(ks, partition, pos, batch, new ArrayList<>(), filter), res -> {
@@ -99,17 +102,16 @@ final class KeyspaceScanCommands {
         }
     }
 
-    private record Step(int next, int visited) {
+    private record Step(long next, int visited) {
     }
 
     /** Walks partition after partition (each on its loop) until {@code budget} keys were visited or all were. */
-    private static CompletableFuture<ScanResult> scanFrom(Keyspace ks, int partition, int pos, int budget,
+    private static CompletableFuture<ScanResult> scanFrom(Keyspace ks, int partition, long pos, int budget,
                                                           List<byte[]> found, ScanFilter filter) {
         int parts = ks.partitionCount();
         return ks.submit(partition, p -> {
-            int start = Math.min(pos, p.table().capacity());
             int[] visited = {0};
-            int next = p.table().scan(start, budget, (k, v) -> {
+            long next = p.table().scan(pos, budget, (k, v) -> {
                 visited[0]++;
                 if (filter.accepts(p, k, v)) {
                     found.add(k);
@@ -119,7 +121,7 @@ final class KeyspaceScanCommands {
         }).thenCompose(step -> {
             if (step.next() != 0) {
                 return CompletableFuture.completedFuture(
-                        new ScanResult((long) step.next() * parts + partition, found));
+                        new ScanResult(step.next() * parts + partition, found));
             }
             if (partition + 1 >= parts) {
                 return CompletableFuture.completedFuture(new ScanResult(0, found));

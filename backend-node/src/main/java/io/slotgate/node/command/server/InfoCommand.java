@@ -1,5 +1,6 @@
 package io.slotgate.node.command.server;
 
+import io.slotgate.node.server.HeapUsage;
 import io.slotgate.node.command.Call;
 import io.slotgate.node.command.CommandEntry;
 import io.slotgate.node.command.NodeContext;
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * INFO [section ...] with Redis's section and field names and CRLF line ends. used_memory is the JVM heap in
- * use (total - free), the closest analogue of Redis's allocator figure; used_memory_rss is the committed heap.
+ * use right after the latest garbage collection ({@link HeapUsage}; exact after MEMORY PURGE, which runs a full
+ * collection), the closest analogue of Redis's allocator figure; used_memory_rss is the committed heap.
  */
 final class InfoCommand {
 
@@ -112,13 +114,14 @@ final class InfoCommand {
                 line(sb, "clients_in_timeout_table", String.valueOf(blocked));
             }
             case "memory" -> {
-                long used = rt.totalMemory() - rt.freeMemory();
+                long used = HeapUsage.usedAfterLastGc();
                 sb.append("# Memory\r\n");
                 line(sb, "used_memory", String.valueOf(used));
                 line(sb, "used_memory_human", human(used));
-                line(sb, "used_memory_rss", String.valueOf(rt.totalMemory()));
-                line(sb, "used_memory_rss_human", human(rt.totalMemory()));
-                line(sb, "used_memory_peak", String.valueOf(rt.totalMemory()));
+                line(sb, "used_memory_heap_now", String.valueOf(HeapUsage.usedNow()));
+                line(sb, "used_memory_rss", String.valueOf(HeapUsage.committed()));
+                line(sb, "used_memory_rss_human", human(HeapUsage.committed()));
+                line(sb, "used_memory_peak", String.valueOf(HeapUsage.committed()));
                 line(sb, "maxmemory", "0");
                 line(sb, "maxmemory_human", "0B");
                 line(sb, "maxmemory_policy", "noeviction");
@@ -136,10 +139,18 @@ final class InfoCommand {
             case "stats" -> {
                 sb.append("# Stats\r\n");
                 line(sb, "total_connections_received", st.connectionsReceived.sum());
-                line(sb, "total_commands_processed", st.commandsProcessed.sum());
+                long commands = st.commandsProcessed.sum();
+                long in = st.netInputBytes.sum();
+                long out = st.netOutputBytes.sum();
+                for (var s : n.clients().all()) {
+                    commands += s.commands();
+                    in += s.netIn();
+                    out += s.netOut();
+                }
+                line(sb, "total_commands_processed", commands);
                 line(sb, "instantaneous_ops_per_sec", 0);
-                line(sb, "total_net_input_bytes", st.netInputBytes.sum());
-                line(sb, "total_net_output_bytes", st.netOutputBytes.sum());
+                line(sb, "total_net_input_bytes", in);
+                line(sb, "total_net_output_bytes", out);
                 line(sb, "rejected_connections", st.rejectedConnections.sum());
                 line(sb, "expired_keys", expired);
                 line(sb, "evicted_keys", 0);

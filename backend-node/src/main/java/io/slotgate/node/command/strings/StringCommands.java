@@ -126,6 +126,11 @@ public final class StringCommands {
 
     /** SET key value [NX|XX] [GET] [EX|PX|EXAT|PXAT t | KEEPTTL] (Redis 7.0). */
     private static void set(Call c) {
+        if (c.argc() == 3) {
+            c.db().set(c.arg(1), c.arg(2)); // the common case: one table probe
+            c.ok();
+            return;
+        }
         boolean nx = false;
         boolean xx = false;
         boolean get = false;

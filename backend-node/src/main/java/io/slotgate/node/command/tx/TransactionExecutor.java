@@ -58,7 +58,8 @@ final class TransactionExecutor {
                 int ks = r.argSlot(k);
                 if (slot < 0) {
                     slot = ks;
-                } else if (ks != slot) {
+                } else if (ks != slot && (node.options().clusterEnabled()
+                        || node.keyspace().partitionOfSlot(ks) != node.keyspace().partitionOfSlot(slot))) {
                     error = Errors.CROSSSLOT;
                 }
             }

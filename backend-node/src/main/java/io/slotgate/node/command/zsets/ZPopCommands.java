@@ -169,7 +169,7 @@ final class ZPopCommands {
                 c.nullBulk();
                 return;
             }
-            List<Entry> all = new ArrayList<>(z.ascending());
+            List<Entry> all = z.toList();
             c.bulk(RandomPick.pick(all, 1).get(0).member());
             return;
         }
@@ -187,7 +187,7 @@ final class ZPopCommands {
             c.array(0);
             return;
         }
-        List<Entry> picked = RandomPick.pick(new ArrayList<>(z.ascending()), count);
+        List<Entry> picked = RandomPick.pick(z.toList(), count);
         c.array(picked.size() * (withScores ? 2 : 1));
         for (Entry e : picked) {
             c.bulk(e.member());

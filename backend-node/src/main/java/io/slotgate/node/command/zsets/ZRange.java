@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableSet;
 
 /** Score and lex interval parsing ("(1.5", "-inf", "[a", "-", "+") and range walks over a sorted set. */
 final class ZRange {
@@ -105,13 +104,8 @@ final class ZRange {
         if (offset < 0) {
             return out;
         }
-        Iterator<Entry> it;
-        NavigableSet<Entry> order = z.ascending();
-        if (!reverse) {
-            it = order.tailSet(new Entry(r.min(), ZSetValue.MIN_MEMBER), true).iterator();
-        } else {
-            it = order.headSet(new Entry(r.max(), ZSetValue.MAX_MEMBER), true).descendingIterator();
-        }
+        Iterator<Entry> it = reverse ? z.from(new Entry(r.max(), ZSetValue.MAX_MEMBER), true)
+                : z.from(new Entry(r.min(), ZSetValue.MIN_MEMBER), false);
         while (it.hasNext() && (limit < 0 || out.size() < limit)) {
             Entry e = it.next();
             if (!reverse) {

@@ -115,7 +115,7 @@ final class ZSetAlgebraCommands {
             c.integer(result.size());
             return;
         }
-        ZRangeCommands.reply(c, new ArrayList<>(result.ascending()), withScores);
+        ZRangeCommands.reply(c, result.toList(), withScores);
     }
 
     private static ZSetValue compute(Op op, List<Map<Bytes, Double>> inputs, double[] w, Agg agg) {

@@ -95,7 +95,7 @@ public final class ZSetCommands {
                 CollectionScan.empty(c);
                 return;
             }
-            CollectionScan.reply(c, o, new ArrayList<>(z.ascending()),
+            CollectionScan.reply(c, o, z.toList(),
                     e -> List.of(e.member().bytes(), Numbers.formatStored(e.score()).getBytes()));
         });
         ZRangeCommands.register(r);

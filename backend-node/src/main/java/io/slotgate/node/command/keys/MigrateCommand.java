@@ -1,0 +1,195 @@
+package io.slotgate.node.command.keys;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.slotgate.node.command.Call;
+import io.slotgate.node.command.CommandException;
+import io.slotgate.node.command.CommandRegistry;
+import io.slotgate.node.command.Errors;
+import io.slotgate.node.command.KeySpec;
+import io.slotgate.node.persistence.rdb.DumpPayload;
+import io.slotgate.node.persistence.rdb.StoreValues;
+import io.slotgate.node.store.Partition;
+import io.slotgate.routing.resp.RespWriter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.slotgate.node.command.CommandEntry.F_WRITE;
+
+/**
+ * MIGRATE host port key|"" db timeout [COPY] [REPLACE] [AUTH pw] [AUTH2 user pw] [KEYS key...]
+ * (cluster-protocol.md §10.1). Like Redis, it blocks while it talks to the target, but here only the partition
+ * owning the keys' slot waits: that keeps the keys from changing between DUMP and the local delete.
+ */
+final class MigrateCommand {
+
+    private MigrateCommand() {
+    }
+
+    static void register(CommandRegistry r) {
+        r.add("migrate", -6, F_WRITE, KeySpec.range(3, 3, 1), MigrateCommand::migrate);
+    }
+
+    private record Item(byte[] key, long ttl, byte[] payload) {
+    }
+
+    private static void migrate(Call c) {
+        boolean copy = false;
+        boolean replace = false;
+        String user = null;
+        String password = null;
+        int firstKey = 3;
+        int numKeys = 1;
+        for (int j = 6; j < c.argc(); j++) {
+            int more = c.argc() - j - 1;
+            if (c.argIs(j, "copy")) {
+                copy = true;
+            } else if (c.argIs(j, "replace")) {
+                replace = true;
+            } else if (c.argIs(j, "auth") && more >= 1) {
+                password = c.argString(++j);
+            } else if (c.argIs(j, "auth2") && more >= 2) {
+                user = c.argString(++j);
+                password = c.argString(++j);
+            } else if (c.argIs(j, "keys")) {
+                if (c.request().argLength(3) != 0) {
+                    throw new CommandException("ERR When using MIGRATE KEYS option, the key argument must be set "
+                            + "to the empty string");
+                }
+                firstKey = j + 1;
+                numKeys = c.argc() - j - 1;
+                break;
+            } else {
+                throw new CommandException(Errors.SYNTAX);
+            }
+        }
+        long timeout = c.argLong(5);
+        long db = c.argLong(4);
+        if (timeout <= 0) {
+            timeout = 1000;
+        }
+        Partition p = c.db();
+        List<Item> items = new ArrayList<>();
+        for (int i = firstKey; i < firstKey + numKeys; i++) {
+            byte[] key = c.arg(i);
+            Object v = p.lookupRead(key);
+            if (v == null) {
+                continue;
+            }
+            long at = p.expireAt(key);
+            long ttl = 0;
+            if (at >= 0) {
+                ttl = at - p.now();
+                if (ttl < 1) {
+                    continue;
+                }
+            }
+            items.add(new Item(key, ttl, DumpPayload.dump(StoreValues.toRdb(v))));
+        }
+        if (items.isEmpty()) {
+            c.simple("NOKEY");
+            return;
+        }
+        String command = c.node().options().clusterEnabled() ? "RESTORE-ASKING" : "RESTORE";
+        ByteBuf out = Unpooled.buffer();
+        int expectedReplies = 0;
+        if (password != null) {
+            if (user != null) {
+                RespWriter.writeCommand(out, "AUTH", user, password);
+            } else {
+                RespWriter.writeCommand(out, "AUTH", password);
+            }
+            expectedReplies++;
+        }
+        RespWriter.writeCommand(out, "SELECT", Long.toString(db));
+        expectedReplies++;
+        for (Item it : items) {
+            byte[][] args = replace ? new byte[5][] : new byte[4][];
+            args[0] = command.getBytes(StandardCharsets.US_ASCII);
+            args[1] = it.key();
+            args[2] = Long.toString(it.ttl()).getBytes(StandardCharsets.US_ASCII);
+            args[3] = it.payload();
+            if (replace) {
+                args[4] = "REPLACE".getBytes(StandardCharsets.US_ASCII);
+            }
+            RespWriter.writeCommand(out, args);
+        }
+        byte[] request = new byte[out.readableBytes()];
+        out.readBytes(request);
+        out.release();
+        String error = null;
+        int acked = 0;
+        try (Socket s = new Socket()) {
+            try {
+                s.connect(new InetSocketAddress(c.argString(1), (int) c.argLong(2)), (int) timeout);
+                s.setSoTimeout((int) timeout);
+                s.setTcpNoDelay(true);
+            } catch (IOException e) {
+                throw new CommandException("IOERR error or timeout connecting to the client");
+            }
+            try {
+                OutputStream os = s.getOutputStream();
+                os.write(request);
+                os.flush();
+            } catch (IOException e) {
+                throw new CommandException("IOERR error or timeout writing to target instance");
+            }
+            InputStream in = s.getInputStream();
+            try {
+                for (int i = 0; i < expectedReplies; i++) {
+                    String line = readLine(in);
+                    if (line.startsWith("-") && error == null) {
+                        error = line.substring(1);
+                    }
+                }
+                for (Item it : items) {
+                    String line = readLine(in);
+                    if (line.startsWith("-")) {
+                        if (error == null) {
+                            error = line.substring(1);
+                        }
+                    } else if (error == null) {
+                        acked++;
+                        if (!copy) {
+                            p.delete(it.key());
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new CommandException("IOERR error or timeout reading from target instance");
+            }
+        } catch (IOException closeFailure) {
+            // closing the socket failed: the outcome above stands
+        }
+        if (error != null) {
+            throw new CommandException("ERR Target instance replied with error: " + error);
+        }
+        c.ok();
+    }
+
+    /** One reply line (status or error; integer and bulk replies are not expected here). */
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed");
+            }
+            if (b == '\n') {
+                byte[] bytes = line.toByteArray();
+                int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return new String(bytes, 0, len, StandardCharsets.UTF_8);
+            }
+            line.write(b);
+        }
+    }
+
+}
