@@ -3,7 +3,7 @@
 # owning all slots, interleaved in one run:
 #   1. redis-benchmark -c 50 -P 16 -t set,get,incr,lpush,hset,sadd,zadd  (ops/s, ratio ours/redis)
 #   2. memory per key: 1 000 000 keys of 16 bytes with 32-byte values loaded by redis-cli --pipe,
-#      (used_memory after - before) / 1 000 000, as each server's INFO memory reports it.
+#      (used_memory after - before) / 1 000 000, as each server's INFO memory reports it after MEMORY PURGE.
 # Usage: bench/node-vs-redis.sh [requests]
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 N=${1:-1000000}
@@ -51,8 +51,11 @@ awk 'BEGIN { v = sprintf("%032d", 7); for (i = 0; i < 1000000; i++) {
   k = sprintf("k%015d", i); printf "*3\r\n$3\r\nSET\r\n$16\r\n%s\r\n$32\r\n%s\r\n", k, v } }' > "$BENCH_TMP/keys.resp"
 for target in redis slotgate; do
   port=$([[ $target == redis ]] && echo $R || echo $S)
+  # MEMORY PURGE on both: jemalloc purge on Redis, a full collection on ours (used_memory = live heap).
+  redis-cli -p $port memory purge >/dev/null
   before=$(redis-cli -p $port info memory | awk -F: '/^used_memory:/ { print $2+0 }')
   redis-cli -p $port --pipe < "$BENCH_TMP/keys.resp" >/dev/null
+  redis-cli -p $port memory purge >/dev/null
   after=$(redis-cli -p $port info memory | awk -F: '/^used_memory:/ { print $2+0 }')
   echo "  $target: dbsize $(redis-cli -p $port dbsize), $(( (after - before) / 1000000 )) bytes/key"
 done

@@ -105,7 +105,8 @@ public final class Node implements AutoCloseable {
         }
         return new ClusterOptions(options.bind(), options.extras().get("cluster-announce-ip"), options.port(),
                 options.effectiveClusterPort(), options.clusterNodeTimeout(),
-                options.dir().resolve(options.clusterConfigFile()), ClusterOptions.DEFAULT_REQUIRE_FULL_COVERAGE);
+                options.dir().resolve(options.clusterConfigFile()), ClusterOptions.DEFAULT_REQUIRE_FULL_COVERAGE)
+                .withSettings(options.extras());
     }
 
     /** The bound client port (useful with port 0). */

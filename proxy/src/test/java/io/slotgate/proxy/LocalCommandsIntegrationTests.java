@@ -70,6 +70,21 @@ class LocalCommandsIntegrationTests {
     }
 
     @Test
+    void shouldLoadScriptsOnEveryMasterSoEvalshaWorksForAnyKey() {
+        try (RespConnection c = env.connect()) {
+            String sha = RespConnection.text(c.call("SCRIPT", "LOAD", "return redis.call('INCR', KEYS[1])"));
+            for (String master : env.cluster.addresses()) {
+                String key = ClusterProbe.keyServedBy(env.cluster.server(0).port(), master, "sha:");
+                assertThat(c.call("EVALSHA", sha, "1", key)).isEqualTo(1L);
+            }
+            assertThat(c.call("SCRIPT", "EXISTS", sha, "0".repeat(40))).isEqualTo(List.of(1L, 0L));
+            assertThat(c.call("SCRIPT", "FLUSH")).isEqualTo("OK");
+            assertThat(c.call("EVALSHA", sha, "1", "sha:x")).isEqualTo(
+                    new RespError("NOSCRIPT No matching script. Please use EVAL."));
+        }
+    }
+
+    @Test
     void shouldSumDbsizeOverAllMasters() {
         try (RespConnection c = env.connect()) {
             long before = (Long) c.call("DBSIZE");
@@ -101,8 +116,10 @@ class LocalCommandsIntegrationTests {
         try (RespConnection c = env.connect()) {
             assertThat(c.call("CLUSTER", "NODES")).isEqualTo(new RespError("ERR CLUSTER is not supported by the proxy"));
             assertThat(c.call("KEYS", "*")).isEqualTo(new RespError("ERR KEYS is not supported by the proxy"));
-            assertThat(c.call("MULTI")).isEqualTo(new RespError("ERR MULTI is not supported by the proxy"));
-            assertThat(c.call("BLPOP", "q", "0")).isEqualTo(new RespError("ERR BLPOP is not supported by the proxy"));
+            assertThat(c.call("WATCH", "k")).isEqualTo(new RespError("ERR WATCH is not supported by the proxy"));
+            assertThat(c.call("SUBSCRIBE", "ch")).isEqualTo(new RespError("ERR SUBSCRIBE is not supported by the proxy"));
+            assertThat(c.call("MONITOR")).isEqualTo(new RespError("ERR MONITOR is not supported by the proxy"));
+            assertThat(c.call("WAIT", "1", "0")).isEqualTo(new RespError("ERR WAIT is not supported by the proxy"));
             assertThat(c.call("FLUSHALL")).isEqualTo(new RespError("ERR FLUSHALL is not supported by the proxy"));
             assertThat(c.call("PING")).isEqualTo("PONG");
         }

@@ -1,5 +1,7 @@
 package io.slotgate.proxy;
 
+import io.slotgate.proxy.config.ClusterOptions;
+import io.slotgate.proxy.config.ProxyOptions;
 import io.slotgate.routing.resp.RespError;
 import io.slotgate.routing.testsupport.RedisCli;
 import io.slotgate.routing.testsupport.RespConnection;
@@ -7,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,6 +93,47 @@ class ReshardIntegrationTests {
                 assertThat(a.call("CLUSTER", "SETSLOT", slot, "NODE", nodeId(1))).isEqualTo("OK");
             }
             assertThat(RespConnection.text(c.call("GET", key))).isEqualTo("imported");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRetryASingleCommandAndATransactionAtTheNewOwnerWhenItsMapIsStale() throws Exception {
+        // A proxy that would not refresh on its own for an hour: only MOVED can teach it.
+        ProxyOptions options = ProxyOptions.builder().bind("127.0.0.1:0").workerThreads(1)
+                .cluster(ClusterOptions.builder().servers(env.cluster.addresses().get(0))
+                        .refreshInterval(Duration.ofHours(1)).build()).build();
+        try (Proxy stale = Proxy.start(options); RespConnection c = RespConnection.open(stale.port())) {
+            assertThat(stale.awaitSlotMap(Duration.ofSeconds(10))).isTrue();
+            String source = env.cluster.addresses().get(2);
+            String single = ClusterProbe.keyServedBy(env.cluster.server(0).port(), source, "mv:");
+            String tagged = "{" + ClusterProbe.keyServedBy(env.cluster.server(0).port(), source, "tx:") + "}";
+            moveSlotWithoutKeys(tagged, 2, 0);
+            long refreshes = statValue(c, "slot_map_refreshes");
+            assertThat(c.call("MULTI")).isEqualTo("OK");
+            assertThat(c.call("SET", tagged + "a", "1")).isEqualTo("QUEUED");
+            assertThat(c.call("INCR", tagged + "a")).isEqualTo("QUEUED");
+            assertThat((List<Object>) c.call("EXEC")).containsExactly("OK", 2L);
+            assertThat(statValue(c, "moved_followed")).isEqualTo(1);
+
+            // let the refresh the MOVED started finish, so the next move is news again
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> statValue(c, "slot_map_refreshes") > refreshes);
+            Thread.sleep(100);
+            moveSlotWithoutKeys(single, 2, 0);
+            assertThat(c.call("SET", single, "moved")).isEqualTo("OK");
+            assertThat(statValue(c, "moved_followed")).isEqualTo(2);
+        }
+    }
+
+    /** Hands the (empty) slot of {@code key} from master {@code from} to master {@code to}, as reshard would. */
+    private static void moveSlotWithoutKeys(String key, int from, int to) {
+        try (RespConnection a = env.cluster.connect(from); RespConnection b = env.cluster.connect(to)) {
+            String slot = String.valueOf(a.call("CLUSTER", "KEYSLOT", key));
+            assertThat(b.call("CLUSTER", "SETSLOT", slot, "IMPORTING", nodeId(from))).isEqualTo("OK");
+            assertThat(a.call("CLUSTER", "SETSLOT", slot, "MIGRATING", nodeId(to))).isEqualTo("OK");
+            assertThat(b.call("CLUSTER", "SETSLOT", slot, "NODE", nodeId(to))).isEqualTo("OK");
+            assertThat(a.call("CLUSTER", "SETSLOT", slot, "NODE", nodeId(to))).isEqualTo("OK");
         }
     }
 

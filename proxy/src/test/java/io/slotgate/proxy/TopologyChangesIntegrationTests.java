@@ -81,6 +81,19 @@ class TopologyChangesIntegrationTests {
     }
 
     @Test
+    void shouldTellClientsWhyThereIsNoSlotMapWhenTheSeedIsNotAClusterNode() {
+        try (RedisServerProcess standalone = RedisServerProcess.standalone();
+             Proxy proxy = Proxy.start(ProxyOptions.builder().bind("127.0.0.1:0").workerThreads(1)
+                     .cluster(ClusterOptions.builder().servers(standalone.address()).build()).build());
+             RespConnection c = RespConnection.open(proxy.port())) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(c.call("GET", "k"))
+                    .isEqualTo(new RespError("CLUSTERDOWN slotgate has no slot map yet: no server answered CLUSTER "
+                            + "SLOTS (" + standalone.address() + ": CLUSTER SLOTS failed: ERR This instance has "
+                            + "cluster support disabled)")));
+        }
+    }
+
+    @Test
     void shouldForgetAReplicaThatLeftTheCluster() throws Exception {
         String replica = cluster.addresses().get(5);
         ProxyOptions options = ProxyOptions.builder().bind("127.0.0.1:0").workerThreads(1)

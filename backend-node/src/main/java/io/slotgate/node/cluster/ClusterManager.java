@@ -39,9 +39,18 @@ public final class ClusterManager implements ClusterService {
     private ScheduledFuture<?> cron;
     private volatile boolean started;
 
+    /** A cluster engine without data replication ({@link ReplicationControl#NONE}). */
     public ClusterManager(ClusterOptions options, KeyspaceAccess keyspace) {
+        this(options, keyspace, ReplicationControl.NONE);
+    }
+
+    /**
+     * @param replication told about every role change the engine makes (REPLICATE, failover, demotion) and asked
+     *                    for the replication offset gossiped on the bus and used in elections
+     */
+    public ClusterManager(ClusterOptions options, KeyspaceAccess keyspace, ReplicationControl replication) {
         this.options = options;
-        this.engine = new ClusterEngine(options, keyspace);
+        this.engine = new ClusterEngine(options, keyspace, replication);
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("cluster-" + options.port(), true));
         this.loop = group.next();
     }

@@ -71,7 +71,8 @@ class ClusterManagerIntegrationTests {
         assertThat(cluster.call(0, "MYID")).isEqualTo(cluster.id(0));
         assertThat(cluster.node(0).view().redirect(0, false, false, false))
                 .isEqualTo("CLUSTERDOWN Hash slot not served");
-        assertThat(cluster.node(0).view().infoSection()).isEqualTo("cluster_enabled:1\r\n");
+        assertThat(cluster.node(0).view().infoSection())
+                .isEqualTo("cluster_enabled:1\r\ncluster_failover_state:none\r\n");
     }
 
     @Test

@@ -79,6 +79,43 @@ class RedisCliClusterIntegrationTests {
     }
 
     @Test
+    void shouldPromoteAReplicaWithCLUSTERFAILOVERSentByRedisCliAndStillPassItsCheck() throws Exception {
+        cluster = new TestCluster(dir).start(6);
+        List<String> args = new ArrayList<>(List.of("--cluster", "create"));
+        for (int i = 0; i < 6; i++) {
+            fronts.add(new MiniClientFront(cluster.node(i), cluster.port(i)));
+            args.add("127.0.0.1:" + cluster.port(i));
+        }
+        args.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
+        assertThat(redisCli(60, args.toArray(String[]::new)).exitCode()).isZero();
+        int replica = 0;
+        while (!cluster.node(replica).view().isReplica()) {
+            replica++;
+        }
+        String oldMasterId = cluster.lineAbout(replica, cluster.id(replica)).split(" ")[3];
+        String port = Integer.toString(cluster.port(replica));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(cluster.node(0).view().state()).isEqualTo("ok"));
+
+        Result failover = redisCli(10, "-p", port, "CLUSTER", "FAILOVER");
+        assertThat(failover.output().strip()).isEqualTo("OK");
+
+        int promoted = replica;
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(cluster.node(promoted).view().isReplica()).isFalse();
+            assertThat(cluster.lineAbout(promoted, oldMasterId)).contains(" slave " + cluster.id(promoted) + " ");
+        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Result check = redisCli(30, "--cluster", "check", "127.0.0.1:" + cluster.port(0));
+            assertThat(check.output()).contains("[OK] All nodes agree about slots configuration.",
+                    "[OK] All 16384 slots covered.", "M: " + cluster.id(promoted));
+            assertThat(check.exitCode()).isZero();
+        });
+        Result again = redisCli(10, "-p", port, "CLUSTER", "FAILOVER");
+        assertThat(again.output().strip()).isEqualTo("ERR You should send CLUSTER FAILOVER to a replica");
+    }
+
+    @Test
     void shouldAddAndDeleteNodesWithRedisCli() throws Exception {
         cluster = new TestCluster(dir).start(3);
         List<String> args = new ArrayList<>(List.of("--cluster", "create"));

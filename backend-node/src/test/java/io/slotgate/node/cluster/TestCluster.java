@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** In-process cluster managers on free loopback ports, each with its own nodes.conf; closes them all. */
@@ -19,10 +20,20 @@ final class TestCluster implements AutoCloseable {
     final List<ClusterManager> managers = new ArrayList<>();
     final List<ClusterOptions> options = new ArrayList<>();
     final List<InMemoryKeyspace> keyspaces = new ArrayList<>();
+    final List<RecordingReplication> replications = new ArrayList<>();
     private final Path dir;
+    private final long nodeTimeoutMs;
+    private final UnaryOperator<ClusterOptions> customize;
 
     TestCluster(Path dir) {
+        this(dir, NODE_TIMEOUT_MS, o -> o);
+    }
+
+    /** @param customize applied to every node's options (e.g. failover settings) */
+    TestCluster(Path dir, long nodeTimeoutMs, UnaryOperator<ClusterOptions> customize) {
         this.dir = dir;
+        this.nodeTimeoutMs = nodeTimeoutMs;
+        this.customize = customize;
     }
 
     /** Starts {@code n} more fresh nodes. */
@@ -31,10 +42,11 @@ final class TestCluster implements AutoCloseable {
             int port = FreePorts.clusterPort();
             ClusterOptions o = ClusterOptions.forPort(port)
                     .withBindAddress("127.0.0.1")
-                    .withNodeTimeoutMs(NODE_TIMEOUT_MS)
+                    .withNodeTimeoutMs(nodeTimeoutMs)
                     .withConfigFile(dir.resolve("nodes-" + port + ".conf"));
-            options.add(o);
+            options.add(customize.apply(o));
             keyspaces.add(new InMemoryKeyspace());
+            replications.add(new RecordingReplication());
             managers.add(null);
             startNode(managers.size() - 1);
         }
@@ -42,13 +54,17 @@ final class TestCluster implements AutoCloseable {
     }
 
     void startNode(int i) throws Exception {
-        ClusterManager m = new ClusterManager(options.get(i), keyspaces.get(i));
+        ClusterManager m = new ClusterManager(options.get(i), keyspaces.get(i), replications.get(i));
         m.start();
         managers.set(i, m);
     }
 
     void stopNode(int i) {
         managers.get(i).close();
+    }
+
+    RecordingReplication replication(int i) {
+        return replications.get(i);
     }
 
     ClusterManager node(int i) {

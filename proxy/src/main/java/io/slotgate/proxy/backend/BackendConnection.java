@@ -139,21 +139,43 @@ public final class BackendConnection extends Flushable {
 
     /** Sends ASKING followed by the request, for an ASK redirect (cluster-protocol.md §2.2). */
     public void sendAsking(InflightEntry entry, ByteBuf frame) {
-        ByteBuf asking = Unpooled.buffer(24);
-        RespWriter.writeCommand(asking, "ASKING");
-        if (state == State.CLOSED) {
-            asking.release();
-        } else {
-            HandshakeEntry askingEntry = new HandshakeEntry("ASKING");
-            askingEntry.sentAtNanos = System.nanoTime();
-            inflight.add(askingEntry);
-            if (state == State.OPEN) {
-                channel.write(asking, channel.voidPromise());
-            } else {
-                pendingWrites.add(asking);
+        queueAsking();
+        send(entry, frame);
+    }
+
+    /**
+     * Sends a frame that yields several replies (MULTI, queued commands, EXEC): {@code preceding} receive the
+     * first replies in order, {@code entry} the last. The frame is written in one piece, so no other client's
+     * request can land inside the transaction on this shared connection.
+     */
+    public void sendBlock(InflightEntry[] preceding, InflightEntry entry, ByteBuf frame, boolean asking) {
+        if (state != State.CLOSED) {
+            if (asking) {
+                queueAsking();
+            }
+            long now = System.nanoTime();
+            for (InflightEntry p : preceding) {
+                p.sentAtNanos = now;
+                inflight.add(p);
             }
         }
         send(entry, frame);
+    }
+
+    private void queueAsking() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        ByteBuf asking = Unpooled.buffer(24);
+        RespWriter.writeCommand(asking, "ASKING");
+        HandshakeEntry askingEntry = new HandshakeEntry("ASKING");
+        askingEntry.sentAtNanos = System.nanoTime();
+        inflight.add(askingEntry);
+        if (state == State.OPEN) {
+            channel.write(asking, channel.voidPromise());
+        } else {
+            pendingWrites.add(asking);
+        }
     }
 
     @Override
@@ -176,8 +198,11 @@ public final class BackendConnection extends Flushable {
         }
     }
 
-    /** Closes the connection without counting a failure (the node left the cluster, or shutdown). */
-    void closeQuietly(String reason) {
+    /**
+     * Closes the connection without counting a failure (a dedicated connection whose blocking command ended or
+     * whose client left, a node that left the cluster, shutdown). Anything still waiting gets {@code reason}.
+     */
+    public void closeQuietly(String reason) {
         if (state == State.CLOSED) {
             return;
         }

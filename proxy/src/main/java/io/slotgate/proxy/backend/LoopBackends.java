@@ -51,6 +51,17 @@ public final class LoopBackends {
         return c;
     }
 
+    /**
+     * A new connection used by one request only (blocking commands such as BLPOP may wait longer than
+     * server-timeout and would stall every request queued behind them on a shared connection). It is not shared,
+     * not swept for timeouts, and must be closed by its user.
+     */
+    public BackendConnection dedicatedConnection(BackendServer server) {
+        BackendConnection c = new BackendConnection(server, this);
+        c.connect();
+        return c;
+    }
+
     void remove(BackendConnection c) {
         connections.remove(c.server(), c);
     }

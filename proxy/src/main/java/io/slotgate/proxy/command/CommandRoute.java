@@ -24,6 +24,8 @@ record CommandRoute(Kind kind, boolean read, boolean singleKeyAt1, MultiKeyComma
         MULTI_KEY,
         /** Routed by the slot of its keys (all keys must share a slot). */
         KEYED,
+        /** Keyed, but may wait for data: sent over a connection of its own (BLPOP, BZPOPMIN, ...). */
+        BLOCKING,
         /** Refused with "-ERR X is not supported by the proxy". */
         UNSUPPORTED
     }

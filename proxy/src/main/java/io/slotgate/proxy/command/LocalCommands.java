@@ -7,6 +7,7 @@ import io.slotgate.proxy.backend.BackendServer;
 import io.slotgate.proxy.multikey.SumMerge;
 import io.slotgate.proxy.routing.ErrorReplies;
 import io.slotgate.proxy.routing.Router;
+import io.slotgate.proxy.routing.Transaction;
 import io.slotgate.proxy.server.ClientConnection;
 import io.slotgate.proxy.server.ReplySlot;
 import io.slotgate.routing.resp.RespRequest;
@@ -19,7 +20,8 @@ import java.util.Set;
 
 /**
  * Commands the proxy answers itself: connection handling (PING, ECHO, QUIT, SELECT 0, AUTH, HELLO 2, CLIENT
- * SETNAME/GETNAME/ID, READONLY/READWRITE), DBSIZE summed over the masters, and INFO about the proxy.
+ * SETNAME/GETNAME/ID, READONLY/READWRITE), transactions (MULTI, EXEC, DISCARD; UNWATCH is a no-op since WATCH is
+ * refused), DBSIZE summed over the masters, and INFO about the proxy.
  */
 public final class LocalCommands {
 
@@ -29,15 +31,21 @@ public final class LocalCommands {
     private final String password;
     private final Router router;
     private final InfoCommand info;
+    private final ScriptCommands scripts;
 
     public LocalCommands(String password, Router router, InfoCommand info) {
         this.password = password;
         this.router = router;
         this.info = info;
+        this.scripts = new ScriptCommands(router);
     }
 
     /** Takes ownership of {@code request}; arity was checked against the command table. */
     void execute(ClientConnection client, RespRequest request, String name, ReplySlot slot) {
+        if (name.startsWith("script|")) {
+            scripts.execute(client, request, name, slot);
+            return;
+        }
         try {
             switch (name) {
                 case "ping" -> slot.complete(request.argCount() > 2
@@ -48,7 +56,10 @@ public final class LocalCommands {
                 case "select" -> slot.complete(select(request));
                 case "auth" -> slot.complete(auth(client, request));
                 case "hello" -> slot.complete(hello(client, request));
-                case "readonly", "readwrite", "client|setinfo" -> slot.complete(simple("OK"));
+                case "readonly", "readwrite", "client|setinfo", "unwatch" -> slot.complete(simple("OK"));
+                case "multi" -> slot.complete(multi(client));
+                case "discard" -> slot.complete(discard(client));
+                case "exec" -> exec(client, slot);
                 case "client|setname" -> slot.complete(setName(client, request.argString(2)));
                 case "client|getname" -> slot.complete(client.name().isEmpty() ? nullBulk()
                         : bulk(client.name().getBytes(StandardCharsets.UTF_8)));
@@ -62,6 +73,44 @@ public final class LocalCommands {
             }
         } finally {
             request.release();
+        }
+    }
+
+    private static ByteBuf multi(ClientConnection client) {
+        if (client.transaction() != null) {
+            return ErrorReplies.of("ERR MULTI calls can not be nested");
+        }
+        client.setTransaction(new Transaction());
+        return simple("OK");
+    }
+
+    private static ByteBuf discard(ClientConnection client) {
+        Transaction tx = client.transaction();
+        if (tx == null) {
+            return ErrorReplies.of("ERR DISCARD without MULTI");
+        }
+        tx.discard();
+        client.setTransaction(null);
+        return simple("OK");
+    }
+
+    /** EXEC: the queued block goes to the master of its slot as MULTI ... EXEC (cluster-protocol.md §3.2). */
+    private void exec(ClientConnection client, ReplySlot slot) {
+        Transaction tx = client.transaction();
+        if (tx == null) {
+            slot.complete(ErrorReplies.of("ERR EXEC without MULTI"));
+            return;
+        }
+        client.setTransaction(null);
+        if (tx.isAborted()) {
+            tx.discard();
+            slot.complete(ErrorReplies.of("EXECABORT Transaction discarded because of previous errors."));
+        } else if (tx.isEmpty()) {
+            ByteBuf empty = Unpooled.buffer(4);
+            RespWriter.writeArrayHeader(empty, 0);
+            slot.complete(empty);
+        } else {
+            router.routeTransaction(client.loop(), tx, slot, null);
         }
     }
 

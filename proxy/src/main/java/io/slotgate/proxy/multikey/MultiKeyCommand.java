@@ -5,17 +5,15 @@ package io.slotgate.proxy.multikey;
  * the parts' replies are merged.
  */
 public enum MultiKeyCommand {
-    MGET(1, false), DEL(1, true), UNLINK(1, true), EXISTS(1, true), TOUCH(1, true), MSET(2, true),
+    MGET(1), DEL(1), UNLINK(1), EXISTS(1), TOUCH(1), MSET(2),
     /** Atomic across its keys, so never split: only allowed when all keys share a slot. */
-    MSETNX(2, true);
+    MSETNX(2);
 
     /** Arguments per key: 1 (key) or 2 (key value). */
     final int step;
-    final boolean write;
 
-    MultiKeyCommand(int step, boolean write) {
+    MultiKeyCommand(int step) {
         this.step = step;
-        this.write = write;
     }
 
     /** The splittable command named {@code lowerName}, or null. */
@@ -32,7 +30,7 @@ public enum MultiKeyCommand {
         };
     }
 
-    /** EXISTS counts repeated keys repeatedly, DEL counts each deleted key once: both come out right per slot. */
+    /** Reads may go to replicas (read policy); the others are writes. */
     boolean isRead() {
         return this == MGET || this == EXISTS;
     }

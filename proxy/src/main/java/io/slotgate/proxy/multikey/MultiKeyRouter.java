@@ -88,10 +88,16 @@ public final class MultiKeyRouter {
         for (int k = 0; k < keyCount; k++) {
             members[groupOf[k]][filled[groupOf[k]]++] = k;
         }
+        // One latency sample for the client's command, not one per part.
+        long start = System.nanoTime();
+        ReplySink timed = latency == null ? sink : reply -> {
+            latency.record(System.nanoTime() - start);
+            sink.complete(reply);
+        };
         ReplyCollector collector = switch (command) {
-            case MGET -> new ArrayMerge(members, keyCount, sink);
-            case MSET -> new OkMerge(groups, sink);
-            default -> new SumMerge(groups, sink);
+            case MGET -> new ArrayMerge(members, keyCount, timed);
+            case MSET -> new OkMerge(groups, timed);
+            default -> new SumMerge(groups, timed);
         };
         byte[] name = request.argBytes(0);
         RespRequest[] parts = new RespRequest[groups];
@@ -100,7 +106,7 @@ public final class MultiKeyRouter {
         }
         request.release();
         for (int g = 0; g < groups; g++) {
-            router.routeBySlot(loop, parts[g], distinct[g], command.isRead(), collector.part(g), latency);
+            router.routeBySlot(loop, parts[g], distinct[g], command.isRead(), collector.part(g), null);
         }
     }
 

@@ -30,6 +30,12 @@ public final class Exchange extends InflightEntry {
     BackendServer avoid;
     /** The error that made this request retry, reported if no other server can take it. */
     String retryCause;
+    /** Set for blocking commands: each attempt uses its own connection, closed once it answered. */
+    DedicatedConnections dedicated;
+    /** For a MULTI ... EXEC block: the number of commands inside (their replies precede EXEC's). */
+    int transactionSize;
+    /** A MOVED/ASK one of the transaction's commands got; EXEC then fails, and the block is retried there. */
+    ByteBuf queuedRedirect;
 
     Exchange(Router router, LoopBackends loop, RespRequest request, int slot, boolean read,
              BackendServer fixedServer, ReplySink sink, LatencyHistogram latency) {

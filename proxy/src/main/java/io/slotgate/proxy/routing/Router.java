@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.slotgate.proxy.backend.BackendConnection;
 import io.slotgate.proxy.backend.BackendRegistry;
 import io.slotgate.proxy.backend.BackendServer;
+import io.slotgate.proxy.backend.InflightEntry;
 import io.slotgate.proxy.backend.LoopBackends;
 import io.slotgate.proxy.stats.LatencyHistogram;
 import io.slotgate.proxy.stats.ProxyStats;
@@ -44,6 +45,25 @@ public final class Router {
     public void routeBySlot(LoopBackends loop, RespRequest request, int slot, boolean read, ReplySink sink,
                             LatencyHistogram latency) {
         dispatch(new Exchange(this, loop, request, slot, read, null, sink, latency));
+    }
+
+    /**
+     * Routes a blocking command (BLPOP, XREAD BLOCK, ...) to the slot's master over a connection of its own, so
+     * the wait neither stalls other requests nor trips server-timeout.
+     */
+    public void routeBlocking(LoopBackends loop, RespRequest request, int slot, ReplySink sink,
+                              LatencyHistogram latency, DedicatedConnections owner) {
+        Exchange ex = new Exchange(this, loop, request, slot, false, null, sink, latency);
+        ex.dedicated = owner;
+        dispatch(ex);
+    }
+
+    /** Sends a transaction (MULTI, its commands, EXEC) to the master of its slot; the sink gets EXEC's reply. */
+    public void routeTransaction(LoopBackends loop, Transaction tx, ReplySink sink, LatencyHistogram latency) {
+        int size = tx.size();
+        Exchange ex = new Exchange(this, loop, tx.toRequest(), tx.slot(), false, null, sink, latency);
+        ex.transactionSize = size;
+        dispatch(ex);
     }
 
     /** Sends a request to one given server (key-less commands, fan-outs); no redirects are followed. */
@@ -100,7 +120,38 @@ public final class Router {
                 return;
             }
         }
-        ex.loop.connection(target).send(ex, wireCopy(ex));
+        write(connectionFor(ex, target), ex, false);
+    }
+
+    private static void write(BackendConnection conn, Exchange ex, boolean asking) {
+        if (ex.transactionSize > 0) {
+            InflightEntry[] preceding = new InflightEntry[ex.transactionSize + 1];
+            for (int i = 0; i < preceding.length; i++) {
+                preceding[i] = new QueuedReplyEntry(ex);
+            }
+            conn.sendBlock(preceding, ex, wireCopy(ex), asking);
+        } else if (asking) {
+            conn.sendAsking(ex, wireCopy(ex));
+        } else {
+            conn.send(ex, wireCopy(ex));
+        }
+    }
+
+    private BackendConnection connectionFor(Exchange ex, BackendServer target) {
+        if (ex.dedicated == null) {
+            return ex.loop.connection(target);
+        }
+        BackendConnection c = ex.loop.dedicatedConnection(target);
+        ex.dedicated.opened(c);
+        return c;
+    }
+
+    /** A blocking command's connection is done once it answered (or failed). */
+    private static void releaseDedicated(Exchange ex, BackendConnection from) {
+        if (ex.dedicated != null) {
+            ex.dedicated.finished(from);
+            from.closeQuietly("ERR slotgate: blocking command finished");
+        }
     }
 
     /**
@@ -150,6 +201,7 @@ public final class Router {
      * replica dying costs readers nothing); anything else gets the error, since a write may have been applied.
      */
     void onConnectionFailure(Exchange ex, String errorText, BackendConnection from) {
+        releaseDedicated(ex, from);
         if (ex.read && ex.fixedServer == null && ex.avoid == null && ex.hops < MAX_HOPS
                 && System.nanoTime() - ex.deadlineNanos < 0) {
             ex.hops++;
@@ -163,6 +215,18 @@ public final class Router {
     }
 
     void onReply(Exchange ex, ByteBuf reply, BackendConnection from) {
+        releaseDedicated(ex, from);
+        if (ex.queuedRedirect != null) {
+            // EXEC failed because a queued command was redirected: follow that redirect with the whole block.
+            ByteBuf redirect = ex.queuedRedirect;
+            ex.queuedRedirect = null;
+            if (startsWith(reply, "-EXECABORT")) {
+                reply.release();
+                reply = redirect;
+            } else {
+                redirect.release();
+            }
+        }
         ReplyKind kind = ReplyKind.of(reply);
         switch (kind) {
             case FINAL -> ex.complete(reply);
@@ -182,15 +246,27 @@ public final class Router {
         reply.release();
         String host = r.host().isEmpty() ? from.server().hostPort().host() : r.host();
         BackendServer target = registry.get(host + ":" + r.port());
-        BackendConnection conn = ex.loop.connection(target);
+        BackendConnection conn = connectionFor(ex, target);
         if (kind == ReplyKind.MOVED) {
             stats.movedFollowed.increment();
             refresher.requestRefresh();
-            conn.send(ex, wireCopy(ex));
+            write(conn, ex, false);
         } else {
             stats.askFollowed.increment();
-            conn.sendAsking(ex, wireCopy(ex));
+            write(conn, ex, true);
         }
+    }
+
+    private static boolean startsWith(ByteBuf buf, String ascii) {
+        if (buf.readableBytes() < ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (buf.getByte(buf.readerIndex() + i) != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void retryLater(Exchange ex, ByteBuf reply, ReplyKind kind) {

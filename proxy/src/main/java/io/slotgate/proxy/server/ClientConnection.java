@@ -6,9 +6,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.slotgate.proxy.backend.BackendConnection;
 import io.slotgate.proxy.backend.Flushable;
 import io.slotgate.proxy.backend.LoopBackends;
+import io.slotgate.proxy.routing.DedicatedConnections;
 import io.slotgate.proxy.routing.ErrorReplies;
+import io.slotgate.proxy.routing.Transaction;
 import io.slotgate.proxy.stats.ProxyStats;
 import io.slotgate.routing.resp.RespProtocolError;
 import io.slotgate.routing.resp.RespRequest;
@@ -16,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * reading from this client until it catches up; if unsent replies still pile up beyond the hard limit, the
  * client is disconnected with a log line. Owned by its event loop.
  */
-public final class ClientConnection extends Flushable {
+public final class ClientConnection extends Flushable implements DedicatedConnections {
 
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
     private static final AtomicLong IDS = new AtomicLong();
@@ -36,13 +40,15 @@ public final class ClientConnection extends Flushable {
     private final int maxPending;
     private final long maxOutputBytes;
     private final ArrayDeque<ReplySlot> replies = new ArrayDeque<>();
+    /** Connections held by this client's blocking commands; closed if the client leaves first. */
+    private final ArrayList<BackendConnection> dedicated = new ArrayList<>(0);
     private final long id = IDS.incrementAndGet();
-    private final long connectedAtMillis = System.currentTimeMillis();
     private boolean closing;
     private boolean closed;
     private boolean readingPaused;
     private boolean authenticated;
     private String name = "";
+    private Transaction transaction;
 
     ClientConnection(Channel channel, LoopBackends loop, RequestHandler dispatcher, ProxyStats stats,
                      int maxPending, long maxOutputBytes, boolean authenticated) {
@@ -75,13 +81,28 @@ public final class ClientConnection extends Flushable {
         this.authenticated = authenticated;
     }
 
-    public long connectedAtMillis() {
-        return connectedAtMillis;
+    /** The open MULTI block, or null. */
+    public Transaction transaction() {
+        return transaction;
+    }
+
+    public void setTransaction(Transaction transaction) {
+        this.transaction = transaction;
     }
 
     /** The backend connections of this client's event loop. */
     public LoopBackends loop() {
         return loop;
+    }
+
+    @Override
+    public void opened(BackendConnection connection) {
+        dedicated.add(connection);
+    }
+
+    @Override
+    public void finished(BackendConnection connection) {
+        dedicated.remove(connection);
     }
 
     /** Reserves the next place in the reply order. */
@@ -195,6 +216,14 @@ public final class ClientConnection extends Flushable {
         public void channelInactive(ChannelHandlerContext ctx) {
             closed = true;
             stats.clients.decrementAndGet();
+            for (BackendConnection c : new ArrayList<>(dedicated)) {
+                c.closeQuietly("ERR slotgate: client disconnected");
+            }
+            dedicated.clear();
+            if (transaction != null) {
+                transaction.discard();
+                transaction = null;
+            }
             ctx.fireChannelInactive();
         }
 

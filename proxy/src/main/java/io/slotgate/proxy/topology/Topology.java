@@ -17,7 +17,6 @@ public final class Topology {
 
     private final ShardRoute[] bySlot;
     private final List<ShardRoute> shards;
-    private final long createdAtMillis = System.currentTimeMillis();
 
     Topology(ShardRoute[] bySlot, List<ShardRoute> shards) {
         if (bySlot.length != SlotHash.SLOT_COUNT) {
@@ -77,9 +76,5 @@ public final class Topology {
             }
         }
         return null;
-    }
-
-    public long createdAtMillis() {
-        return createdAtMillis;
     }
 }

@@ -67,6 +67,9 @@ public final class TopologyRefresher implements AutoCloseable {
     private long lastFinishedNanos;
     private Channel control;
     private String controlHost;
+    private String controlTarget = "?";
+    /** What went wrong with each node asked in the current refresh, for the error clients see. */
+    private final List<String> attempts = new ArrayList<>();
     private List<HostPort> candidates = List.of();
     private int candidateIndex;
     private ScheduledFuture<?> timeout;
@@ -143,6 +146,7 @@ public final class TopologyRefresher implements AutoCloseable {
     private void begin() {
         inFlight = true;
         bestPartial = null;
+        attempts.clear();
         refreshes.increment();
         candidates = candidates();
         candidateIndex = 0;
@@ -179,8 +183,7 @@ public final class TopologyRefresher implements AutoCloseable {
                 finish(true, null);
                 return;
             }
-            finish(false, "no server answered CLUSTER SLOTS (tried " + candidates.stream().map(HostPort::toString)
-                    .collect(Collectors.joining(", ")) + ")");
+            finish(false, "no server answered CLUSTER SLOTS (" + String.join("; ", attempts) + ")");
             return;
         }
         HostPort target = candidates.get(candidateIndex++);
@@ -188,7 +191,7 @@ public final class TopologyRefresher implements AutoCloseable {
         try {
             address = resolver.resolve(target);
         } catch (Exception e) {
-            log.debug("cannot resolve {}: {}", target, e.toString());
+            attempts.add(target + ": cannot resolve host (" + e.getMessage() + ")");
             tryNext();
             return;
         }
@@ -205,6 +208,7 @@ public final class TopologyRefresher implements AutoCloseable {
         Channel ch = f.channel();
         control = ch;
         controlHost = target.host();
+        controlTarget = target.toString();
         f.addListener(done -> {
             if (ch != control) {
                 return;
@@ -217,10 +221,16 @@ public final class TopologyRefresher implements AutoCloseable {
                 }
                 ask(ch);
             } else {
-                log.debug("cannot connect to {} for CLUSTER SLOTS: {}", target, String.valueOf(done.cause()));
-                tryNext();
+                Throwable cause = done.cause();
+                failCandidate("cannot connect" + (cause == null ? "" : " (" + cause.getMessage() + ")"));
             }
         });
+    }
+
+    /** The node being asked did not give a usable map: note why and ask the next one. */
+    private void failCandidate(String why) {
+        attempts.add(controlTarget + ": " + why);
+        tryNext();
     }
 
     private void ask(Channel ch) {
@@ -230,8 +240,7 @@ public final class TopologyRefresher implements AutoCloseable {
         cancelTimeout();
         timeout = loop.schedule(() -> {
             if (ch == control && inFlight) {
-                log.debug("CLUSTER SLOTS timed out on {}", ch.remoteAddress());
-                tryNext();
+                failCandidate("no reply within " + options.serverTimeout().toMillis() + " ms");
             }
         }, options.serverTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -244,29 +253,25 @@ public final class TopologyRefresher implements AutoCloseable {
         try {
             value = RespValues.read(reply);
         } catch (RuntimeException e) {
-            log.debug("bad CLUSTER SLOTS reply: {}", e.toString());
-            tryNext();
+            failCandidate("unreadable reply (" + e.getMessage() + ")");
             return;
         }
         if ("OK".equals(value)) {
             return; // the AUTH reply
         }
         if (value instanceof RespError err && (err.prefix().equals("WRONGPASS") || err.text().contains("AUTH"))) {
-            lastProblem = "AUTH failed on " + ch.remoteAddress() + ": " + err.text();
-            tryNext();
+            failCandidate("AUTH failed: " + err.text());
             return;
         }
         Topology t;
         try {
             t = reader.read(value, controlHost);
         } catch (RuntimeException e) {
-            lastProblem = e.getMessage();
-            tryNext();
+            failCandidate(e.getMessage());
             return;
         }
         if (t.assignedSlots() == 0) {
-            lastProblem = ch.remoteAddress() + " knows no slot owners";
-            tryNext();
+            failCandidate("knows no slot owners yet");
             return;
         }
         Topology old = current;
@@ -349,9 +354,10 @@ public final class TopologyRefresher implements AutoCloseable {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             if (ctx.channel() == control) {
-                control = null;
                 if (inFlight) {
-                    tryNext();
+                    failCandidate("connection closed");
+                } else {
+                    control = null;
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.slotgate.proxy.multikey;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.slotgate.routing.resp.RespRequest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplyMergeUnitTests {
 
     private final List<ByteBuf> delivered = new ArrayList<>();
+
+    @AfterEach
+    void releaseReplies() {
+        delivered.forEach(ByteBuf::release);
+    }
 
     @Test
     void shouldPutMgetElementsBackInTheClientsKeyOrder() {

@@ -1,5 +1,7 @@
 package io.slotgate.node.cluster.command;
 
+import java.util.List;
+
 /** A parsed, syntactically valid CLUSTER subcommand; state-dependent checks happen when it runs. */
 public sealed interface ClusterCommand {
 
@@ -63,6 +65,21 @@ public sealed interface ClusterCommand {
     }
 
     record BumpEpoch() implements ClusterCommand {
+    }
+
+    /** FAILOVER [FORCE|TAKEOVER] (cluster-protocol.md §9). */
+    record Failover(Mode mode) implements ClusterCommand {
+        public enum Mode { DEFAULT, FORCE, TAKEOVER }
+    }
+
+    /**
+     * TEST-DROP-LINKS id... | NONE: test-only partition switch (needs cluster-test-faults yes); an empty list
+     * (NONE) restores all traffic.
+     */
+    record TestDropLinks(List<String> nodeIds) implements ClusterCommand {
+        public TestDropLinks {
+            nodeIds = List.copyOf(nodeIds);
+        }
     }
 
     record CountKeysInSlot(int slot) implements ClusterCommand {

@@ -5,11 +5,13 @@ import io.slotgate.routing.resp.RespRequest;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Turns {@code CLUSTER <subcommand> ...} into a {@link ClusterCommand}, with Redis 7.0's arity rules and error
- * texts (cluster-protocol.md §3, §8, §9). Subcommands of later issues (SETSLOT, FAILOVER) are reported as unknown.
+ * texts (cluster-protocol.md §3, §8, §9). Subcommands of later issues (SETSLOT) are reported as unknown.
  */
 public final class ClusterCommandParser {
 
@@ -95,6 +97,11 @@ public final class ClusterCommandParser {
             case "reset":
                 minArity(argc, 2, sub);
                 return reset(req);
+            case "failover":
+                return failover(req);
+            case "test-drop-links":
+                minArity(argc, 3, sub);
+                return testDropLinks(req);
             default:
                 throw unknown(req);
         }
@@ -226,6 +233,34 @@ public final class ClusterCommandParser {
             }
         }
         throw ClusterCommandException.err("syntax error");
+    }
+
+    private static ClusterCommand failover(RespRequest req) throws ClusterCommandException {
+        if (req.argCount() == 2) {
+            return new ClusterCommand.Failover(ClusterCommand.Failover.Mode.DEFAULT);
+        }
+        if (req.argCount() == 3) {
+            if (req.argEqualsIgnoreCase(2, "force")) {
+                return new ClusterCommand.Failover(ClusterCommand.Failover.Mode.FORCE);
+            }
+            if (req.argEqualsIgnoreCase(2, "takeover")) {
+                return new ClusterCommand.Failover(ClusterCommand.Failover.Mode.TAKEOVER);
+            }
+            throw ClusterCommandException.err("syntax error");
+        }
+        throw ClusterCommandException.err("unknown subcommand or wrong number of arguments for 'failover'. Try"
+                + " CLUSTER HELP.");
+    }
+
+    private static ClusterCommand testDropLinks(RespRequest req) {
+        if (req.argCount() == 3 && req.argEqualsIgnoreCase(2, "none")) {
+            return new ClusterCommand.TestDropLinks(List.of());
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 2; i < req.argCount(); i++) {
+            ids.add(req.argString(i));
+        }
+        return new ClusterCommand.TestDropLinks(ids);
     }
 
     private static ClusterCommand setConfigEpoch(RespRequest req) throws ClusterCommandException {

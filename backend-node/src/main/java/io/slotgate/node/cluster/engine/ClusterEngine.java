@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.slotgate.node.cluster.ClusterOptions;
 import io.slotgate.node.cluster.KeyspaceAccess;
+import io.slotgate.node.cluster.ReplicationControl;
 import io.slotgate.node.cluster.config.NodesConf;
 import io.slotgate.node.cluster.config.NodesConfFile;
 import io.slotgate.node.cluster.gossip.BusCodec;
@@ -27,8 +28,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -42,16 +45,26 @@ public final class ClusterEngine implements BusListener {
     private static final Logger log = LoggerFactory.getLogger(ClusterEngine.class);
     /** cluster-engine.md §9: a master stays "fail" for its first 2 s so peers can update it. */
     static final long WRITABLE_DELAY_MS = 2000;
+    /** §9: rejoin delay after a minority partition, node_timeout clamped to these bounds. */
+    static final long MIN_REJOIN_DELAY_MS = 500;
+    static final long MAX_REJOIN_DELAY_MS = 5000;
 
     final ClusterOptions options;
     final KeyspaceAccess keyspace;
+    final ReplicationControl replication;
     final NodeTable table = new NodeTable();
     final long[] sent = new long[MessageType.MAX_WIRE_VALUE + 1];
     final long[] received = new long[MessageType.MAX_WIRE_VALUE + 1];
     private final NodesConfFile confFile;
+    final FailureDetector failures = new FailureDetector(this);
+    final Failover failover = new Failover(this);
+    final Voter voter = new Voter(this);
+    private final ReplicaMigration migration = new ReplicaMigration(this);
     private final MessageHandler messages = new MessageHandler(this);
     private final Heartbeat heartbeat = new Heartbeat(this);
     private final CommandExecutor commands = new CommandExecutor(this);
+    /** Test-only partition switch (cluster-test-faults): peers whose bus traffic is dropped both ways. */
+    private final Set<String> droppedPeers = new HashSet<>();
     private BusNetwork bus;
     private volatile ClusterState snapshot;
     private boolean saveNeeded;
@@ -60,10 +73,18 @@ public final class ClusterEngine implements BusListener {
     /** cluster_size as last computed; Redis's initial value is 1 until the first evaluation. */
     int size = 1;
     private long startedAt;
+    /** §9: when this node last saw itself in a minority partition. */
+    private long amongMinorityTime;
+    /**
+     * What replication was last told: "" = master, "ip:port" = replica of that address, null = nothing yet
+     * (a replica whose master's address is still unknown).
+     */
+    private String replicationTarget;
 
-    public ClusterEngine(ClusterOptions options, KeyspaceAccess keyspace) {
+    public ClusterEngine(ClusterOptions options, KeyspaceAccess keyspace, ReplicationControl replication) {
         this.options = options;
         this.keyspace = keyspace;
+        this.replication = replication;
         this.confFile = new NodesConfFile(options.configFile());
     }
 
@@ -80,6 +101,14 @@ public final class ClusterEngine implements BusListener {
             confFile.close();
             throw e;
         }
+        ClusterNode me = table.myself;
+        if (options.replicaNoFailover()) {
+            me.flags |= NodeFlags.NOFAILOVER;
+        } else {
+            me.flags &= ~NodeFlags.NOFAILOVER;
+        }
+        // A master starts as one: replication needs no call; a replica is pointed at its master by afterEvent.
+        replicationTarget = me.isMaster() ? "" : null;
         rebuildSnapshot();
     }
 
@@ -110,6 +139,9 @@ public final class ClusterEngine implements BusListener {
     /** The 100 ms timer (cluster-engine.md §5.1). */
     public void cron() {
         heartbeat.tick();
+        long now = now();
+        failover.cron(now);
+        migration.cron(now);
         updateState();
         afterEvent();
     }
@@ -171,6 +203,10 @@ public final class ClusterEngine implements BusListener {
 
     @Override
     public void onMessage(BusLink link, BusMessage message) {
+        if (!droppedPeers.isEmpty() && (droppedPeers.contains(message.header().senderId())
+                || (link.node() instanceof ClusterNode n && droppedPeers.contains(n.id)))) {
+            return;
+        }
         int wire = message.wireType();
         if (wire >= 0 && wire < received.length) {
             received[wire]++;
@@ -196,9 +232,16 @@ public final class ClusterEngine implements BusListener {
     // ---------------------------------------------------------------- sending
 
     BusHeader header() {
+        return header(0);
+    }
+
+    /** Our header; {@code messageFlags} adds {@link BusHeader#FORCEACK}-style message flags. */
+    BusHeader header(int messageFlags) {
         ClusterNode me = table.myself;
         ClusterNode shardMaster = me.isReplica() && me.master != null ? me.master : me;
-        return new BusHeader(me.id, table.currentEpoch, shardMaster.configEpoch, me.replOffset, me.flags,
+        me.replOffset = replication.offset();
+        int flags = me.flags | messageFlags | (failover.paused() ? BusHeader.PAUSED : 0);
+        return new BusHeader(me.id, table.currentEpoch, shardMaster.configEpoch, me.replOffset, flags,
                 me.isReplica() && me.master != null ? me.master.id : null, options.port(), options.busPort(),
                 options.announceIp() == null ? "" : options.announceIp(), !stateOk, shardMaster.slots);
     }
@@ -228,11 +271,50 @@ public final class ClusterEngine implements BusListener {
         }
     }
 
+    /** PONG to the other replicas of my master, so they learn my offset before an election (§8.2). */
+    void broadcastPongToSiblings() {
+        ClusterNode me = table.myself;
+        if (me.master == null) {
+            return;
+        }
+        for (ClusterNode n : me.master.replicas) {
+            if (n != me && n.linkConnected()) {
+                sendGossip(n.link, n, MessageType.PONG);
+            }
+        }
+    }
+
+    /** A PING now: on our outbound link, else on the node's inbound link (manual failover, §8.4). */
+    void pingNow(ClusterNode node) {
+        if (node.linkConnected()) {
+            sendGossip(node.link, node, MessageType.PING);
+        } else if (node.inboundLink != null) {
+            sendGossip(node.inboundLink, node, MessageType.PING);
+        }
+    }
+
+    /** One message to {@code node}: over our outbound link, else its inbound link; dropped if neither exists. */
+    void sendTo(ClusterNode node, MessageType type, MessageBody body) {
+        BusLink link = node.linkConnected() ? node.link : node.inboundLink;
+        if (link != null) {
+            send(link, BusMessage.of(type, header(), body));
+        }
+    }
+
+    /** One message to every connected node. */
+    void broadcast(MessageType type, MessageBody body) {
+        broadcast(BusMessage.of(type, header(), body));
+    }
+
+    void broadcast(MessageType type, MessageBody body, int messageFlags) {
+        broadcast(BusMessage.of(type, header(messageFlags), body));
+    }
+
     private void broadcast(BusMessage msg) {
         ByteBuf frame = encode(msg);
         try {
             for (ClusterNode n : table.nodes()) {
-                if (!n.isMyself() && !n.inHandshake() && n.linkConnected()) {
+                if (!n.isMyself() && !n.inHandshake() && n.linkConnected() && !droppedPeers.contains(n.id)) {
                     n.link.send(frame.retainedDuplicate());
                     sent[msg.wireType()]++;
                 }
@@ -243,6 +325,9 @@ public final class ClusterEngine implements BusListener {
     }
 
     private void send(BusLink link, BusMessage msg) {
+        if (!droppedPeers.isEmpty() && link.node() instanceof ClusterNode n && droppedPeers.contains(n.id)) {
+            return;
+        }
         link.send(encode(msg));
         sent[msg.wireType()]++;
     }
@@ -296,6 +381,18 @@ public final class ClusterEngine implements BusListener {
         snapshotDirty = true;
     }
 
+    /** Something the snapshot shows changed, nothing to save (PFAIL, failover state). */
+    void markStateChanged() {
+        snapshotDirty = true;
+    }
+
+    /** CLUSTER TEST-DROP-LINKS: from now on drop all bus traffic to and from these node ids (empty = none). */
+    void dropLinks(Set<String> ids) {
+        droppedPeers.clear();
+        droppedPeers.addAll(ids);
+        log.warn("Test fault: dropping cluster bus traffic with {}", ids.isEmpty() ? "nobody" : ids);
+    }
+
     /** Removes a node and closes its links. */
     void removeNode(ClusterNode node) {
         table.remove(node);
@@ -310,7 +407,7 @@ public final class ClusterEngine implements BusListener {
             me.flags |= NodeFlags.SLAVE;
         }
         table.setMaster(me, master);
-        // Data replication from the master is a later issue; the role is what the cluster sees now.
+        failover.resetManual(); // a role change ends any manual failover (§8.4)
         markConfigChanged();
     }
 
@@ -318,6 +415,9 @@ public final class ClusterEngine implements BusListener {
     void setNodeAsMaster(ClusterNode node) {
         if (node.isMaster()) {
             return;
+        }
+        if (node.master != null && !node.isMyself()) {
+            node.flags |= NodeFlags.MIGRATE_TO; // a promoted replica is a valid migration target (§11)
         }
         table.setMaster(node, null);
         node.flags &= ~NodeFlags.SLAVE;
@@ -340,10 +440,11 @@ public final class ClusterEngine implements BusListener {
 
     // ---------------------------------------------------------------- cluster state, snapshot, persistence
 
-    /** cluster-engine.md §9 (rejoin delay after a minority partition comes with failure detection). */
+    /** cluster-engine.md §9. */
     void updateState() {
         ClusterNode me = table.myself;
-        if (!stateOk && me.isMaster() && now() - startedAt < WRITABLE_DELAY_MS) {
+        long now = now();
+        if (!stateOk && me.isMaster() && now - startedAt < WRITABLE_DELAY_MS) {
             return;
         }
         boolean ok = true;
@@ -368,9 +469,15 @@ public final class ClusterEngine implements BusListener {
         }
         size = masters;
         if (reachable < masters / 2 + 1) {
+            // Minority partition: stop serving so a cut-off master bounds the writes it can lose.
             ok = false;
+            amongMinorityTime = now;
         }
         if (ok != stateOk) {
+            long rejoinDelay = Math.min(Math.max(options.nodeTimeoutMs(), MIN_REJOIN_DELAY_MS), MAX_REJOIN_DELAY_MS);
+            if (ok && me.isMaster() && now - amongMinorityTime < rejoinDelay) {
+                return; // back from a minority: give the majority's new configuration time to reach us
+            }
             log.info("Cluster state changed: {}", ok ? "ok" : "fail");
             stateOk = ok;
             snapshotDirty = true;
@@ -383,6 +490,7 @@ public final class ClusterEngine implements BusListener {
 
     /** After each event: re-evaluate, republish and persist what changed (Redis's beforeSleep). */
     void afterEvent() {
+        applyReplicationRole();
         if (snapshotDirty) {
             updateState();
             rebuildSnapshot();
@@ -405,7 +513,34 @@ public final class ClusterEngine implements BusListener {
         }
         ClusterNode me = table.myself;
         String masterId = me.isReplica() && me.master != null ? me.master.id : null;
-        snapshot = new ClusterState(me.id, masterId, stateOk, owners, endpoints);
+        snapshot = new ClusterState(me.id, masterId, stateOk, owners, endpoints, options.allowReadsWhenDown(),
+                failover.state().infoValue());
+    }
+
+    /**
+     * Tells replication about every role change the engine made (REPLICATE, failover, demotion, a master's new
+     * address), and points a restarted replica at its master once that address is known (§5.1 step 4).
+     */
+    private void applyReplicationRole() {
+        ClusterNode me = table.myself;
+        if (me.isMaster()) {
+            if (!"".equals(replicationTarget)) {
+                log.info("Replication: becoming a master");
+                replicationTarget = "";
+                replication.becomeMaster();
+            }
+            return;
+        }
+        ClusterNode master = me.master;
+        if (master == null || master.ip.isEmpty() || master.port <= 0) {
+            return;
+        }
+        String target = master.ip + ":" + master.port;
+        if (!target.equals(replicationTarget)) {
+            log.info("Replication: replicating from {} ({})", target, master.id);
+            replicationTarget = target;
+            replication.replicateFrom(master.ip, master.port);
+        }
     }
 
     /** Every known node as CLUSTER NODES describes it. */

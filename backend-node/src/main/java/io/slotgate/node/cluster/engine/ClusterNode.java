@@ -5,7 +5,9 @@ import io.slotgate.node.cluster.state.NodeFlags;
 import io.slotgate.node.cluster.state.SlotSet;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One known node as this node sees it. Mutable; only the cluster thread touches it. */
 final class ClusterNode {
@@ -24,6 +26,14 @@ final class ClusterNode {
     long dataReceived;
     long replOffset;
     final long createdAt;
+    /** When this node was flagged FAIL (cluster-engine.md §6.3). */
+    long failTime;
+    /** Failure reports about this node: reporting master → time of its latest report (§6.2). */
+    final Map<ClusterNode, Long> failReports = new LinkedHashMap<>();
+    /** A master: when we last voted for one of its replicas (per-master vote cooldown, §8.3). */
+    long votedTime;
+    /** A master: since when it has been orphaned (replica migration delay, §11); 0 = not orphaned. */
+    long orphanedTime;
     final SlotSet slots = new SlotSet();
     /** Our outbound link to it (at most one, cluster-engine.md §2). */
     BusLink link;

@@ -13,7 +13,9 @@ import io.slotgate.routing.resp.RespRequest;
 import io.slotgate.routing.resp.RespWriter;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** Runs CLUSTER subcommands against the engine's state (cluster-protocol.md §4-§9); on the cluster thread. */
@@ -96,8 +98,13 @@ final class CommandExecutor {
             }
             ClusterReplies.writeReplicas(out, engine.describe(), n.id);
         } else if (cmd instanceof ClusterCommand.CountFailureReports c) {
-            known(c.nodeId());
-            RespWriter.writeInteger(out, 0); // failure reports arrive with failure detection
+            RespWriter.writeInteger(out, engine.failures.reports(known(c.nodeId()), engine.now()));
+        } else if (cmd instanceof ClusterCommand.Failover f) {
+            engine.failover.manual(f.mode(), engine.now());
+            RespWriter.writeOk(out);
+        } else if (cmd instanceof ClusterCommand.TestDropLinks d) {
+            testDropLinks(d);
+            RespWriter.writeOk(out);
         } else if (cmd instanceof ClusterCommand.Reset r) {
             reset(r.hard());
             RespWriter.writeOk(out);
@@ -119,6 +126,19 @@ final class CommandExecutor {
         } else {
             throw ClusterCommandException.err("unknown subcommand. Try CLUSTER HELP.");
         }
+    }
+
+    /** The test-only partition switch; refused unless cluster-test-faults is on. */
+    private void testDropLinks(ClusterCommand.TestDropLinks d) throws ClusterCommandException {
+        if (!engine.options.testFaults()) {
+            throw ClusterCommandException.err("CLUSTER TEST-DROP-LINKS is disabled; start the node with"
+                    + " cluster-test-faults yes (tests only)");
+        }
+        Set<String> ids = new HashSet<>();
+        for (String id : d.nodeIds()) {
+            ids.add(known(id).id);
+        }
+        engine.dropLinks(ids);
     }
 
     private ClusterNode known(String id) throws ClusterCommandException {

@@ -28,6 +28,9 @@ final class ConfigLoader {
             // Pending pings and pongs restart at "now" (§13.4).
             n.pingSent = 0;
             n.pongReceived = info.pongReceived() != 0 ? now : 0;
+            if (n.has(NodeFlags.FAIL)) {
+                n.failTime = now; // §13.2: a loaded FAIL counts from now
+            }
             if (n.isMyself()) {
                 table.myself = n;
             }

@@ -7,7 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The 100 ms cluster cron (cluster-engine.md §5.1): expires handshakes, keeps one outbound link per node, pings a
- * random node with an old PONG once a second and any node whose PONG is older than node_timeout / 2.
+ * random node with an old PONG once a second and any node whose PONG is older than node_timeout / 2, and flags
+ * PFAIL on nodes that leave a ping unanswered for node_timeout (§6.1).
  */
 final class Heartbeat {
 
@@ -59,8 +60,10 @@ final class Heartbeat {
             }
             if (n.linkConnected() && n.pingSent == 0 && now - n.pongReceived > timeout / 2) {
                 engine.ping(n);
+            } else if (n == engine.failover.manualReplica() && table.myself.isMaster()) {
+                engine.pingNow(n); // §8.4: the replica must see our PAUSED offset quickly
             }
-            // PFAIL marking (ping pending longer than node_timeout) arrives with failure detection.
+            engine.failures.checkTimeout(n, now);
         }
     }
 

@@ -45,17 +45,51 @@ final class MessageHandler {
             sender.dataReceived = now;
             if (!sender.inHandshake()) {
                 updateEpochs(sender, h);
+                engine.failover.onPacket(sender, h);
             }
         }
+        if (type == MessageType.PING || type == MessageType.MEET || type == MessageType.PONG) {
+            processPingFamily(link, linkNode, sender, msg, now);
+            return;
+        }
+        if (sender == null || sender.inHandshake()) {
+            return; // §4.3: the other types need a known sender
+        }
         switch (type) {
-            case PING, MEET, PONG -> processPingFamily(link, linkNode, sender, msg, now);
             case PUBLISH -> {
-                if (sender != null && msg.body() instanceof MessageBody.Publish p) {
+                if (msg.body() instanceof MessageBody.Publish p) {
                     engine.keyspace.deliverPublish(p.channel(), p.message());
                 }
             }
-            default -> log.debug("Ignoring cluster bus message {} from {}: not handled yet", type, h.senderId());
+            case FAIL -> {
+                if (msg.body() instanceof MessageBody.Fail f) {
+                    engine.failures.onFailMessage(sender, f.nodeId(), now);
+                }
+            }
+            case FAILOVER_AUTH_REQUEST -> engine.voter.onAuthRequest(sender, h, now);
+            case FAILOVER_AUTH_ACK -> engine.failover.onAuthAck(sender, h);
+            case MFSTART -> engine.failover.onMfStart(sender, now);
+            case UPDATE -> {
+                if (msg.body() instanceof MessageBody.Update u) {
+                    processUpdate(u);
+                }
+            }
+            default -> log.debug("Ignoring cluster bus message {} from {}: not handled", type, h.senderId());
         }
+    }
+
+    /** §4.3 UPDATE: a newer configuration of some node than ours; adopt it. */
+    private void processUpdate(MessageBody.Update u) {
+        ClusterNode n = table.get(u.nodeId());
+        if (n == null || n.configEpoch >= u.configEpoch()) {
+            return;
+        }
+        if (n.isReplica()) {
+            engine.setNodeAsMaster(n);
+        }
+        n.configEpoch = u.configEpoch();
+        engine.markConfigChanged();
+        updateSlotsConfigWith(n, u.configEpoch(), u.slots());
     }
 
     /** A second inbound link from the same node replaces the first (cluster-engine.md §2). */
@@ -131,20 +165,22 @@ final class MessageHandler {
                 updateAddressIfNeeded(sender, link, h);
             }
         }
-        if (!link.inbound() && type == MessageType.PONG && linkNode != null) {
+        if (!link.inbound() && type == MessageType.PONG && linkNode != null && !linkNode.inHandshake()) {
             linkNode.pongReceived = now;
             linkNode.pingSent = 0;
-            // Clearing PFAIL/FAIL (§6.3) arrives with failure detection.
+            engine.failures.onPong(linkNode, now);
         }
         if (sender == null) {
             return;
         }
         updateRole(sender, h);
         ClusterNode shardMaster = sender.isMaster() ? sender : sender.master;
-        if (shardMaster != null && sender.isMaster() && !shardMaster.slots.equals(h.slots())) {
-            updateSlotsConfigWith(sender, h.configEpoch(), h.slots());
+        if (shardMaster != null && !shardMaster.slots.equals(h.slots())) {
+            if (sender.isMaster()) {
+                updateSlotsConfigWith(sender, h.configEpoch(), h.slots());
+            }
+            sendUpdateIfStale(sender, h);
         }
-        // Sending UPDATE to a stale claimant (§10.2) comes with the UPDATE message.
         handleConfigEpochCollision(sender);
         if (msg.body() instanceof MessageBody.Gossip g) {
             for (GossipEntry e : g.entries()) {
@@ -256,6 +292,33 @@ final class MessageHandler {
         }
     }
 
+    /**
+     * §10.2: the sender claims a slot whose owner has a greater configEpoch than the claim; tell it about that
+     * owner (one UPDATE per message).
+     */
+    private void sendUpdateIfStale(ClusterNode sender, BusHeader h) {
+        SlotSet claimed = h.slots();
+        for (int s = claimed.next(0); s >= 0; s = claimed.next(s + 1)) {
+            ClusterNode owner = table.owner(s);
+            if (owner == null || owner == sender || table.isStale(s)) {
+                continue;
+            }
+            if (owner.configEpoch > h.configEpoch()) {
+                log.info("Node {} has an old slots configuration, sending an UPDATE message about {}", sender.id,
+                        owner.id);
+                SlotSet current = owner.slots.copy();
+                for (int t = current.next(0); t >= 0; t = current.next(t + 1)) {
+                    if (table.isStale(t)) {
+                        current.remove(t); // §10.1: slots no longer claimed are masked out of UPDATEs
+                    }
+                }
+                engine.sendTo(sender, MessageType.UPDATE,
+                        new MessageBody.Update(owner.id, owner.configEpoch, current));
+                return;
+            }
+        }
+    }
+
     /** §7.3: of two masters with one configEpoch, the smaller id takes a new epoch. */
     private void handleConfigEpochCollision(ClusterNode sender) {
         ClusterNode me = table.myself;
@@ -269,12 +332,13 @@ final class MessageHandler {
         log.info("configEpoch collision with node {}. configEpoch set to {}", sender.id, me.configEpoch);
     }
 
-    /** §5.3. Failure reports (PFAIL/FAIL in entries) arrive with failure detection. */
+    /** §5.3, with the failure reports of §6.2. */
     private void processGossipEntry(ClusterNode sender, GossipEntry e, long now) {
         ClusterNode node = table.get(e.id());
         boolean entryFailing = (e.flags() & (NodeFlags.PFAIL | NodeFlags.FAIL)) != 0;
         if (node != null) {
-            if (!entryFailing && node.pingSent == 0 && e.pongReceived() <= now + 500
+            engine.failures.onGossip(sender, node, entryFailing, now);
+            if (!entryFailing && node.pingSent == 0 && node.failReports.isEmpty() && e.pongReceived() <= now + 500
                     && e.pongReceived() > node.pongReceived) {
                 node.pongReceived = e.pongReceived();
             }

@@ -73,9 +73,9 @@ final class NodeTable {
             }
         }
         node.replicas.clear();
-        if (node.master != null) {
-            node.master.replicas.remove(node);
-            node.master = null;
+        setMaster(node, null);
+        for (ClusterNode n : nodes.values()) {
+            n.failReports.remove(node);
         }
         if (node.link != null) {
             node.link.attach(null);
@@ -142,10 +142,15 @@ final class NodeTable {
         }
         if (replica.master != null) {
             replica.master.replicas.remove(replica);
+            if (replica.master.replicas.isEmpty()) {
+                replica.master.flags &= ~NodeFlags.MIGRATE_TO;
+            }
         }
         replica.master = master;
         if (master != null && !master.replicas.contains(replica)) {
             master.replicas.add(replica);
+            // A master that once had replicas is a valid replica-migration target (cluster-engine.md §11).
+            master.flags |= NodeFlags.MIGRATE_TO;
         }
     }
 

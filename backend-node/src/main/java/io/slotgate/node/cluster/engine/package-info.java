@@ -8,13 +8,26 @@
  *       every event (message, command, cron tick) it re-evaluates the state, republishes the snapshot and saves
  *       the config if anything changed, before a command's reply is released.</li>
  *   <li>{@code NodeTable} / {@code ClusterNode}: known nodes, per-slot owners, epochs, the FORGET ban list.</li>
- *   <li>{@code MessageHandler}: received PING/PONG/MEET/PUBLISH (cluster-engine.md §4, §5.3, §7.3, §10.1).</li>
+ *   <li>{@code MessageHandler}: received bus messages, UPDATE sending (cluster-engine.md §4, §5.3, §7.3, §10).</li>
  *   <li>{@code Heartbeat}: the 100 ms cron (§5.1).</li>
  *   <li>{@code CommandExecutor}: CLUSTER subcommands (cluster-protocol.md §4-§9).</li>
+ *   <li>{@code FailureDetector}: PFAIL, failure reports, PFAIL → FAIL, the FAIL broadcast and clearing (§6).</li>
+ *   <li>{@code Failover}: replica elections, promotion and both sides of CLUSTER FAILOVER (§8); its
+ *       {@link io.slotgate.node.cluster.engine.FailoverState} is logged per transition and shown as
+ *       {@code cluster_failover_state:} in INFO's cluster section (not in CLUSTER INFO).</li>
+ *   <li>{@code Voter}: the master side of an election (§8.3).</li>
+ *   <li>{@code ReplicaMigration}: cluster-migration-barrier (§11).</li>
  * </ul>
  *
- * Not here yet, with the places they plug in: failure detection (PFAIL in {@code Heartbeat}, failure reports in
- * {@code MessageHandler.processGossipEntry}, FAIL clearing on PONG), failover (FAIL / AUTH / MFSTART / UPDATE
- * messages, reserved in {@link io.slotgate.node.cluster.gossip.MessageType}), slot migration (SETSLOT, ASK).
+ * Every role change the engine makes (REPLICATE, failover, demotion after losing all slots, replica migration,
+ * RESET) reaches {@link io.slotgate.node.cluster.ReplicationControl} through one place,
+ * {@code ClusterEngine.applyReplicationRole}, run after each event.
+ *
+ * <p>Test-only fault switch: with {@code cluster-test-faults yes} (off by default, the command is refused
+ * otherwise), {@code CLUSTER TEST-DROP-LINKS <node-id>... | NONE} makes this node drop all bus traffic to and from
+ * those nodes, so a test can partition a node away while every socket stays open.
+ *
+ * Not here yet: slot migration (SETSLOT, ASK), cluster-allow-replica-migration no, the data-age check against the
+ * replication link's real times (the bus's last contact with the master stands in for it).
  */
 package io.slotgate.node.cluster.engine;

@@ -63,6 +63,12 @@ public final class BusCodec {
             out.writeBytes(p.channel());
             out.writeInt(p.message().length);
             out.writeBytes(p.message());
+        } else if (body instanceof MessageBody.Fail f) {
+            writeId(out, f.nodeId());
+        } else if (body instanceof MessageBody.Update u) {
+            writeId(out, u.nodeId());
+            out.writeLong(u.configEpoch());
+            out.writeBytes(u.slots().toBytes());
         } else if (body instanceof MessageBody.Opaque o) {
             out.writeBytes(o.bytes());
         }
@@ -127,6 +133,17 @@ public final class BusCodec {
             byte[] channel = readBlock(in);
             byte[] message = readBlock(in);
             body = new MessageBody.Publish(channel, message);
+        } else if (type == MessageType.FAIL) {
+            body = new MessageBody.Fail(requireId(in));
+        } else if (type == MessageType.UPDATE) {
+            String id = requireId(in);
+            long epoch = in.readLong();
+            byte[] slots = new byte[SlotSet.BYTES];
+            in.readBytes(slots);
+            body = new MessageBody.Update(id, epoch, SlotSet.fromBytes(slots));
+        } else if (type == MessageType.FAILOVER_AUTH_REQUEST || type == MessageType.FAILOVER_AUTH_ACK
+                || type == MessageType.MFSTART) {
+            body = MessageBody.Empty.INSTANCE;
         } else {
             byte[] rest = new byte[in.readableBytes()];
             in.readBytes(rest);
@@ -169,6 +186,14 @@ public final class BusCodec {
         byte[] b = new byte[(int) len];
         in.readBytes(b);
         return b;
+    }
+
+    private static String requireId(ByteBuf in) {
+        String id = readId(in);
+        if (id == null) {
+            throw new BusFormatException("missing node id in body");
+        }
+        return id;
     }
 
     /** 40 ASCII bytes, or 40 zero bytes for "none". */

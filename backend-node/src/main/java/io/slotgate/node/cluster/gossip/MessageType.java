@@ -8,16 +8,16 @@ public enum MessageType {
     PING(0, "ping"),
     PONG(1, "pong"),
     MEET(2, "meet"),
-    /** Reserved: failure detection (next issue). */
+    /** A node reached FAIL (cluster-engine.md §6.2). */
     FAIL(3, "fail"),
     PUBLISH(4, "publish"),
-    /** Reserved: failover election (next issue). */
+    /** A replica asks masters for their vote (cluster-engine.md §8.2). */
     FAILOVER_AUTH_REQUEST(5, "auth-req"),
-    /** Reserved: failover election (next issue). */
+    /** A master grants its vote (cluster-engine.md §8.3). */
     FAILOVER_AUTH_ACK(6, "auth-ack"),
-    /** Reserved: stale slot owners repair (next issue). */
+    /** Repairs a stale view of a node's slots (cluster-engine.md §10.2). */
     UPDATE(7, "update"),
-    /** Reserved: manual failover (next issue). */
+    /** A replica starts a manual failover with its master (cluster-engine.md §8.4). */
     MFSTART(8, "mfstart"),
     /** Reserved: sharded pub/sub. */
     PUBLISHSHARD(10, "publishshard");

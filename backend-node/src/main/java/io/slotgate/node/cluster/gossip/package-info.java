@@ -16,8 +16,10 @@
  *     12    40  sender node id (ASCII [a-z0-9])
  *     52     8  sender currentEpoch
  *     60     8  sender configEpoch (a replica sends its master's)
- *     68     8  replication offset (reserved: 0 until replication exists)
- *     76     2  sender flags as it sees itself (NodeFlags bits, Redis's values)
+ *     68     8  replication offset (a master's master_repl_offset, a replica's processed offset)
+ *     76     2  sender flags as it sees itself (NodeFlags bits, Redis's values), plus two message flags:
+ *               0x8000 PAUSED (master paused for a manual failover) and 0x4000 FORCEACK (AUTH_REQUEST of a
+ *               manual failover: vote although the master is not failed)
  *     78    40  sender's master id, or 40 zero bytes if the sender is a master
  *    118     2  announced client port
  *    120     2  announced bus port
@@ -38,9 +40,10 @@
  *       {@code id[40], u8 ipLen, ip[ipLen], u16 port, u16 busPort, u16 flags, u64 pingSent, u64 pongReceived}
  *       (times in Unix milliseconds, the sender's view of that node).</li>
  *   <li>PUBLISH (4), PUBLISHSHARD (10): {@code u32 channelLen, channel, u32 messageLen, message}.</li>
- *   <li>FAIL (3), FAILOVER_AUTH_REQUEST (5), FAILOVER_AUTH_ACK (6), UPDATE (7), MFSTART (8): reserved; their
- *       bodies are defined by the failover work and currently read as opaque bytes. Because every frame carries
- *       its length, adding a body is not a format change.</li>
+ *   <li>FAIL (3): {@code id[40]} of the failed node.</li>
+ *   <li>FAILOVER_AUTH_REQUEST (5), FAILOVER_AUTH_ACK (6), MFSTART (8): empty; the header says everything (the
+ *       request's currentEpoch is the election epoch, its configEpoch and slots are the failed master's).</li>
+ *   <li>UPDATE (7): {@code id[40], u64 configEpoch, slots[2048]} (same bitmap layout as the header).</li>
  *   <li>Any other type value: the frame is read whole and ignored with a log line.</li>
  * </ul>
  * A body must be consumed exactly; extra or missing bytes make the frame malformed (ignored).

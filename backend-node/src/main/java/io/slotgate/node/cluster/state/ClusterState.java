@@ -19,12 +19,21 @@ public final class ClusterState implements ClusterView {
     private final String[] owners;
     /** Node id → "ip:port" exactly as CLUSTER NODES prints it (cluster-protocol.md §2: MOVED must match). */
     private final Map<String, String> endpoints;
+    /** cluster-allow-reads-when-down: reads still served (and redirected) while the state is fail. */
+    private final boolean allowReadsWhenDown;
+    private final String infoSection;
+
+    public ClusterState(String myId, String myMasterId, boolean ok, String[] owners, Map<String, String> endpoints) {
+        this(myId, myMasterId, ok, owners, endpoints, false, null);
+    }
 
     /**
      * @param myMasterId the master's id if this node is a replica, else null
      * @param owners     16384 owner ids (copied by the caller; not copied again)
+     * @param failoverState the engine's failover state for INFO's cluster section, null to leave it out
      */
-    public ClusterState(String myId, String myMasterId, boolean ok, String[] owners, Map<String, String> endpoints) {
+    public ClusterState(String myId, String myMasterId, boolean ok, String[] owners, Map<String, String> endpoints,
+                        boolean allowReadsWhenDown, String failoverState) {
         if (owners.length != SlotSet.SLOTS) {
             throw new IllegalArgumentException("owners must have one entry per slot");
         }
@@ -33,6 +42,9 @@ public final class ClusterState implements ClusterView {
         this.ok = ok;
         this.owners = owners;
         this.endpoints = Map.copyOf(endpoints);
+        this.allowReadsWhenDown = allowReadsWhenDown;
+        this.infoSection = failoverState == null ? INFO_SECTION
+                : INFO_SECTION + "cluster_failover_state:" + failoverState + "\r\n";
     }
 
     @Override
@@ -58,7 +70,12 @@ public final class ClusterState implements ClusterView {
             return "CLUSTERDOWN Hash slot not served";
         }
         if (!ok) {
-            return "CLUSTERDOWN The cluster is down";
+            if (!allowReadsWhenDown) {
+                return "CLUSTERDOWN The cluster is down";
+            }
+            if (write) {
+                return "CLUSTERDOWN The cluster is down and only accepts read commands";
+            }
         }
         if (owner.equals(myId)) {
             return null;
@@ -76,6 +93,6 @@ public final class ClusterState implements ClusterView {
 
     @Override
     public String infoSection() {
-        return INFO_SECTION;
+        return infoSection;
     }
 }

@@ -1,5 +1,6 @@
 package io.slotgate.node.command.server;
 
+import io.slotgate.node.server.HeapUsage;
 import io.slotgate.node.command.Call;
 import io.slotgate.node.command.CommandEntry;
 import io.slotgate.node.command.NodeContext;
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * INFO [section ...] with Redis's section and field names and CRLF line ends. used_memory is the JVM heap in
- * use (total - free), the closest analogue of Redis's allocator figure; used_memory_rss is the committed heap.
+ * use right after the latest garbage collection ({@link HeapUsage}; exact after MEMORY PURGE, which runs a full
+ * collection), the closest analogue of Redis's allocator figure; used_memory_rss is the committed heap.
  */
 final class InfoCommand {
 
@@ -112,13 +114,14 @@ final class InfoCommand {
                 line(sb, "clients_in_timeout_table", String.valueOf(blocked));
             }
             case "memory" -> {
-                long used = rt.totalMemory() - rt.freeMemory();
+                long used = HeapUsage.usedAfterLastGc();
                 sb.append("# Memory\r\n");
                 line(sb, "used_memory", String.valueOf(used));
                 line(sb, "used_memory_human", human(used));
-                line(sb, "used_memory_rss", String.valueOf(rt.totalMemory()));
-                line(sb, "used_memory_rss_human", human(rt.totalMemory()));
-                line(sb, "used_memory_peak", String.valueOf(rt.totalMemory()));
+                line(sb, "used_memory_heap_now", String.valueOf(HeapUsage.usedNow()));
+                line(sb, "used_memory_rss", String.valueOf(HeapUsage.committed()));
+                line(sb, "used_memory_rss_human", human(HeapUsage.committed()));
+                line(sb, "used_memory_peak", String.valueOf(HeapUsage.committed()));
                 line(sb, "maxmemory", "0");
                 line(sb, "maxmemory_human", "0B");
                 line(sb, "maxmemory_policy", "noeviction");

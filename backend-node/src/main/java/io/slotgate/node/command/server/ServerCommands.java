@@ -32,6 +32,7 @@ public final class ServerCommands {
         r.add("lastsave", 1, 0, none, c -> c.integer(c.node().startMillis() / 1000));
         // ROLE and WAIT: io.slotgate.node.replication.ReplicationCommands
         r.add("info", -1, F_FANOUT, none, InfoCommand::execute);
+        r.add("memory", -2, 0, none, ServerCommands::memory);
         r.add("config", -2, F_FANOUT, none, ConfigCommand::execute);
         r.add("command", -1, 0, none, CommandCommand::execute);
         r.add("cluster", -2, F_FANOUT, none, ClusterCommand::execute);
@@ -52,6 +53,16 @@ public final class ServerCommands {
         static PartitionStats of(Partition p) {
             return new PartitionStats(p.size(), p.keysWithExpiry(), p.hits(), p.misses(), p.expiredKeys(),
                     p.blocking().blockedCount());
+        }
+    }
+
+    /** MEMORY PURGE asks for a full collection, so INFO's used_memory is then the live data exactly. */
+    private static void memory(Call c) {
+        if (c.request().argEqualsIgnoreCase(1, "purge") && c.request().argCount() == 2) {
+            System.gc();
+            c.ok();
+        } else {
+            c.error(Errors.unknownSubcommand(c.request().argString(1), "memory"));
         }
     }
 }

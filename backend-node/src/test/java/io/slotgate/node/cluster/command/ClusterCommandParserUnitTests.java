@@ -3,6 +3,8 @@ package io.slotgate.node.cluster.command;
 import io.slotgate.routing.resp.RespRequest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,6 +31,29 @@ class ClusterCommandParserUnitTests {
         assertThat(parse("CLUSTER", "KEYSLOT", "123456789")).isEqualTo(new ClusterCommand.KeySlot(12739));
         assertThat(parse("CLUSTER", "RESET")).isEqualTo(new ClusterCommand.Reset(false));
         assertThat(parse("CLUSTER", "reset", "HARD")).isEqualTo(new ClusterCommand.Reset(true));
+    }
+
+    @Test
+    void shouldParseFailoverModesWithRedisErrors() throws Exception {
+        assertThat(parse("CLUSTER", "FAILOVER"))
+                .isEqualTo(new ClusterCommand.Failover(ClusterCommand.Failover.Mode.DEFAULT));
+        assertThat(parse("CLUSTER", "failover", "force"))
+                .isEqualTo(new ClusterCommand.Failover(ClusterCommand.Failover.Mode.FORCE));
+        assertThat(parse("CLUSTER", "FAILOVER", "TakeOver"))
+                .isEqualTo(new ClusterCommand.Failover(ClusterCommand.Failover.Mode.TAKEOVER));
+        assertError("ERR syntax error", "CLUSTER", "FAILOVER", "now");
+        assertError("ERR unknown subcommand or wrong number of arguments for 'failover'. Try CLUSTER HELP.",
+                "CLUSTER", "FAILOVER", "FORCE", "TAKEOVER");
+    }
+
+    @Test
+    void shouldParseTheTestDropLinksSwitch() throws Exception {
+        assertThat(parse("CLUSTER", "TEST-DROP-LINKS", "none"))
+                .isEqualTo(new ClusterCommand.TestDropLinks(List.of()));
+        assertThat(parse("CLUSTER", "TEST-DROP-LINKS", "x", "y"))
+                .isEqualTo(new ClusterCommand.TestDropLinks(List.of("x", "y")));
+        assertError("ERR wrong number of arguments for 'cluster|test-drop-links' command",
+                "CLUSTER", "TEST-DROP-LINKS");
     }
 
     @Test

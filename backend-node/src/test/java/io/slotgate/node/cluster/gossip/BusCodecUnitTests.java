@@ -39,7 +39,16 @@ class BusCodecUnitTests {
         if (type == MessageType.PUBLISH || type == MessageType.PUBLISHSHARD) {
             return new MessageBody.Publish("news".getBytes(), new byte[] {0, 1, 2, (byte) 0xff});
         }
-        return new MessageBody.Opaque(new byte[] {9, 8, 7});
+        if (type == MessageType.FAIL) {
+            return new MessageBody.Fail(ID_B);
+        }
+        if (type == MessageType.UPDATE) {
+            SlotSet slots = new SlotSet();
+            slots.add(0);
+            slots.add(16383);
+            return new MessageBody.Update(ID_B, 42, slots);
+        }
+        return MessageBody.Empty.INSTANCE;
     }
 
     private static ByteBuf encode(BusMessage msg) {

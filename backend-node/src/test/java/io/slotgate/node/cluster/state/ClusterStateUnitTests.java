@@ -43,6 +43,21 @@ class ClusterStateUnitTests {
     }
 
     @Test
+    void shouldServeReadsButRefuseWritesWhileDownWhenReadsAreAllowed() {
+        String[] owners = new String[SlotSet.SLOTS];
+        owners[5] = ME;
+        owners[150] = OTHER;
+        ClusterState s = new ClusterState(ME, null, false, owners, Map.of(ME, "127.0.0.1:7000",
+                OTHER, "127.0.0.1:7002"), true, "none");
+        assertThat(s.redirect(5, false, false, false)).isNull();
+        assertThat(s.redirect(5, true, false, false))
+                .isEqualTo("CLUSTERDOWN The cluster is down and only accepts read commands");
+        assertThat(s.redirect(150, false, false, false)).isEqualTo("MOVED 150 127.0.0.1:7002");
+        assertThat(s.redirect(300, false, false, false)).isEqualTo("CLUSTERDOWN Hash slot not served");
+        assertThat(s.infoSection()).isEqualTo("cluster_enabled:1\r\ncluster_failover_state:none\r\n");
+    }
+
+    @Test
     void shouldLetAReplicaServeReadonlyReadsOfItsMastersSlotsOnly() {
         ClusterState s = state(MASTER, true);
         assertThat(s.isReplica()).isTrue();
