@@ -189,14 +189,31 @@ public final class ReplicationManager implements ReplicationControl, Replication
         return offset;
     }
 
+    /**
+     * Manual failover, master side: client writes are refused (TRYAGAIN) and nothing else may move the offset
+     * the replica is catching up to: no PING, and expiry waits (the partitions behave as on a replica meanwhile).
+     */
     @Override
     public void pauseWrites(long millis) {
         writesPausedUntil = System.currentTimeMillis() + millis;
+        loop.execute(() -> {
+            if (!replica) {
+                setReplicaMode(true);
+            }
+        });
+        loop.schedule(this::endPauseIfDue, millis + 1, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void resumeWrites() {
         writesPausedUntil = 0;
+        loop.execute(this::endPauseIfDue);
+    }
+
+    private void endPauseIfDue() {
+        if (!replica && writesPausedUntil <= System.currentTimeMillis()) {
+            setReplicaMode(false);
+        }
     }
 
     // ================================ ReplicationHook (the command layer) ================================
