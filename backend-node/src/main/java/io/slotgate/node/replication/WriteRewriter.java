@@ -14,7 +14,8 @@ import java.util.List;
  * client sent it, except where replaying it could give another result on the replica. Those are sent as what
  * the command did: relative TTLs as absolute ones (EXPIRE -> PEXPIREAT, SET EX / SETEX -> SET PXAT, GETEX ->
  * PEXPIREAT/PERSIST), INCRBYFLOAT -> SET KEEPTTL, SPOP -> SREM of the popped members, blocking pops -> the
- * non-blocking pop that served them (BLPOP -> LPOP, BLMOVE -> LMOVE, BZPOPMIN -> ZREM...).
+ * non-blocking pop that served them (BLPOP -> LPOP, BLMOVE -> LMOVE, BZPOPMIN -> ZREM...), HINCRBYFLOAT -> HSET,
+ * RESTORE with a relative TTL -> RESTORE ... ABSTTL, MIGRATE -> DEL of the moved keys.
  * Runs on the loop that ran the command, right after it (the key's current state is the command's result).
  */
 final class WriteRewriter {
@@ -53,6 +54,16 @@ final class WriteRewriter {
                 Object v = ReplyReader.read(reply);
                 return v instanceof byte[] b ? StreamCommands.of(bytes("SET"), call.arg(1), b, bytes("KEEPTTL")) : null;
             }
+            case "hincrbyfloat" -> {
+                Object v = ReplyReader.read(reply);
+                return v instanceof byte[] b ? StreamCommands.of(bytes("HSET"), call.arg(1), call.arg(2), b) : null;
+            }
+            case "restore", "restore-asking" -> {
+                return restore(call, db);
+            }
+            case "migrate" -> {
+                return migrated(call);
+            }
             case "expire", "pexpire", "expireat" -> {
                 return isZero(reply) ? null : ttlState(db, call.arg(1));
             }
@@ -83,6 +94,50 @@ final class WriteRewriter {
                 return original(call);
             }
         }
+    }
+
+    /** RESTORE with a relative TTL: the same RESTORE with the absolute expiry it got, and ABSTTL. */
+    private static ByteBuf restore(Call call, Partition db) {
+        boolean abs = false;
+        for (int i = 4; i < call.argc(); i++) {
+            abs |= call.argIs(i, "absttl");
+        }
+        long at = db.peek(call.arg(1)) == null ? -1 : db.expireAt(call.arg(1));
+        if (abs || at < 0) {
+            return original(call);
+        }
+        List<byte[]> args = new ArrayList<>();
+        for (int i = 0; i < call.argc(); i++) {
+            args.add(i == 2 ? bytes(Long.toString(at)) : call.arg(i));
+        }
+        args.add(bytes("ABSTTL"));
+        return StreamCommands.of(args);
+    }
+
+    /** MIGRATE moved the keys away: the replicas delete them (nothing with COPY or NOKEY), as Redis. */
+    private static ByteBuf migrated(Call call) {
+        List<byte[]> keys = new ArrayList<>();
+        keys.add(bytes("DEL"));
+        if (call.arg(3).length > 0) {
+            keys.add(call.arg(3));
+        }
+        for (int i = 6; i < call.argc(); i++) {
+            if (call.argIs(i, "copy")) {
+                return null;
+            } else if (call.argIs(i, "auth")) {
+                i++;
+            } else if (call.argIs(i, "auth2")) {
+                i += 2;
+            } else if (call.argIs(i, "keys")) {
+                for (int k = i + 1; k < call.argc(); k++) {
+                    keys.add(call.arg(k));
+                }
+                break;
+            }
+        }
+        ByteBuf reply = call.out();
+        boolean ok = reply.readableBytes() >= 3 && reply.getByte(reply.readerIndex() + 1) == 'O';
+        return ok && keys.size() > 1 ? StreamCommands.of(keys) : null;
     }
 
     /** Whether {@code name} may park and be served later (its arguments must then be copied). */

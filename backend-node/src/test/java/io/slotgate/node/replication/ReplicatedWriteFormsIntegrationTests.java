@@ -116,4 +116,22 @@ class ReplicatedWriteFormsIntegrationTests {
         assertThat(r.sync().get("{x}n")).isEqualTo("2");
         assertThat(r.sync().lrange("{x}l", 0, -1)).containsExactly("a");
     }
+
+    @Test
+    void shouldReplicateFloatsRestoresAndMigrationsAsTheirResults() {
+        m.sync().hincrbyfloat("{h}hash", "f", 0.1);
+        m.sync().hincrbyfloat("{h}hash", "f", 0.2);
+        m.sync().set("{h}src", "payload");
+        byte[] dump = m.sync().dump("{h}src");
+        m.sync().restore("{h}copy", dump, io.lettuce.core.RestoreArgs.Builder.ttl(500_000));
+        try (NodeHarness target = NodeHarness.start()) {
+            m.sync().set("{h}moving", "v");
+            assertThat(m.sync().migrate("127.0.0.1", target.port(), "{h}moving", 0, 5000)).isEqualTo("OK");
+        }
+        synced();
+        assertThat(r.sync().hget("{h}hash", "f")).isEqualTo(m.sync().hget("{h}hash", "f"));
+        assertThat(r.sync().pexpiretime("{h}copy")).isEqualTo(m.sync().pexpiretime("{h}copy")).isPositive();
+        assertThat(r.sync().get("{h}copy")).isEqualTo("payload");
+        assertThat(r.sync().exists("{h}moving")).isZero();
+    }
 }
