@@ -61,6 +61,24 @@ class RedisMasterCompatibilityIntegrationTests {
             assertThat(r.sync().lindex("list", 0)).isEqualTo("head");
             await().atMost(Duration.ofSeconds(30)).until(() -> m.info("replication", "master_repl_offset")
                     .equals(r.info("replication", "master_repl_offset")));
+
+            try (RedisServerProcess redisReplica = RedisServerProcess.standalone();
+                 ReplicaClient rr = new ReplicaClient(redisReplica.port())) {
+                rr.sync().replicaof("127.0.0.1", redis.port());
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> "up".equals(rr.info("replication", "master_link_status")));
+                assertThat(fieldNames(r.sync().info("replication")))
+                        .as("INFO replication of a replica, field by field as redis-server 7.0")
+                        .isEqualTo(fieldNames(rr.sync().info("replication")));
+                assertThat(fieldNames(m.sync().info("replication")))
+                        .contains("connected_slaves", "slave0", "slave1", "repl_backlog_histlen");
+            }
         }
+    }
+
+    /** The field names of an INFO section in order (slaveN lines included). */
+    private static java.util.List<String> fieldNames(String info) {
+        return java.util.Arrays.stream(info.split("\r\n")).filter(l -> l.contains(":"))
+                .map(l -> l.substring(0, l.indexOf(':'))).toList();
     }
 }

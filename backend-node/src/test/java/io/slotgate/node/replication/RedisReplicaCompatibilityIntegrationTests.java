@@ -47,7 +47,27 @@ class RedisReplicaCompatibilityIntegrationTests {
             assertThat(m.info("replication", "slave0")).contains("state=online");
             await().atMost(Duration.ofSeconds(30)).until(() -> r.info("replication", "master_repl_offset")
                     .equals(m.info("replication", "master_repl_offset")));
+
+            try (RedisServerProcess realMaster = RedisServerProcess.standalone();
+                 RedisServerProcess realReplica = RedisServerProcess.standalone();
+                 ReplicaClient rm = new ReplicaClient(realMaster.port());
+                 ReplicaClient rr = new ReplicaClient(realReplica.port())) {
+                rr.sync().replicaof("127.0.0.1", realMaster.port());
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> "up".equals(rr.info("replication", "master_link_status")));
+                await().atMost(Duration.ofSeconds(30)).until(() -> rm.info("replication", "slave0") != null
+                        && rm.info("replication", "slave0").contains("state=online"));
+                assertThat(fieldNames(m.sync().info("replication")))
+                        .as("INFO replication of a master with one replica, field by field as redis-server 7.0")
+                        .isEqualTo(fieldNames(rm.sync().info("replication")));
+            }
         }
+    }
+
+    /** The field names of an INFO section in order (slaveN lines included). */
+    private static java.util.List<String> fieldNames(String info) {
+        return java.util.Arrays.stream(info.split("\r\n")).filter(l -> l.contains(":"))
+                .map(l -> l.substring(0, l.indexOf(':'))).toList();
     }
 
     @Test
