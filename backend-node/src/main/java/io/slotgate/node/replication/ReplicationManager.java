@@ -342,8 +342,8 @@ public final class ReplicationManager implements ReplicationControl, Replication
 
     private void append(ByteBuf bytes) {
         try {
-            if (backlog == null) {
-                return;
+            if (backlog == null || replica) {
+                return; // a replica's stream is its master's; a write racing the demotion is not ours to send
             }
             if (needSelect && !replica) {
                 needSelect = false;
