@@ -187,6 +187,7 @@ final class MasterLink {
                         }
                         ByteBuf rdb = in.readRetainedSlice((int) bulkLength);
                         state = State.STREAM;
+                        setCumulator(MERGE_CUMULATOR);
                         phase = Phase.CONNECTED;
                         listener.onSnapshot(MasterLink.this, rdb);
                     }
@@ -199,6 +200,7 @@ final class MasterLink {
                         ByteBuf rdb = in.readRetainedSlice(at - in.readerIndex());
                         in.skipBytes(eofMark.length);
                         state = State.STREAM;
+                        setCumulator(MERGE_CUMULATOR);
                         phase = Phase.CONNECTED;
                         listener.onSnapshot(MasterLink.this, rdb);
                     }
@@ -317,6 +319,7 @@ final class MasterLink {
                     if (line.startsWith("$EOF:")) {
                         eofMark = line.substring(5).getBytes(StandardCharsets.US_ASCII);
                         markScanned = 0;
+                        setCumulator(COMPOSITE_CUMULATOR);
                         state = State.EOF_BODY;
                     } else if (line.startsWith("$")) {
                         bulkLength = Long.parseLong(line.substring(1));
@@ -326,6 +329,7 @@ final class MasterLink {
                         }
                         syncTotalBytes = bulkLength;
                         state = State.BULK_BODY;
+                        setCumulator(COMPOSITE_CUMULATOR); // a big payload: no re-copying as it grows
                     } else {
                         fail(ctx, "bad snapshot header " + line);
                     }
