@@ -69,6 +69,8 @@ public final class ClusterEngine implements BusListener {
     private EventLoop loop;
     private volatile ClusterState snapshot;
     private boolean saveNeeded;
+    /** Whether the pending save must fsync (most changes do; SETSLOT without an epoch bump does not). */
+    private boolean fsyncNeeded;
     private boolean snapshotDirty;
     private boolean stateOk;
     /** cluster_size as last computed; Redis's initial value is 1 until the first evaluation. */
@@ -387,6 +389,12 @@ public final class ClusterEngine implements BusListener {
     // ---------------------------------------------------------------- shared state transitions
 
     void markConfigChanged() {
+        fsyncNeeded = true;
+        markConfigChangedNoFsync();
+    }
+
+    /** A change to save without fsync (cluster-engine.md §13.3: SETSLOT paths that bump no epoch). */
+    void markConfigChangedNoFsync() {
         saveNeeded = true;
         snapshotDirty = true;
     }
@@ -506,7 +514,7 @@ public final class ClusterEngine implements BusListener {
             rebuildSnapshot();
         }
         if (saveNeeded) {
-            saveConfig();
+            saveConfig(fsyncNeeded);
         }
     }
 
@@ -578,9 +586,14 @@ public final class ClusterEngine implements BusListener {
 
     /** Writes nodes.conf now; returns the error, or null. */
     IOException saveConfig() {
+        return saveConfig(true);
+    }
+
+    private IOException saveConfig(boolean fsync) {
         saveNeeded = false;
+        fsyncNeeded = false;
         try {
-            confFile.save(new NodesConf(describe(), table.currentEpoch, table.lastVoteEpoch));
+            confFile.save(new NodesConf(describe(), table.currentEpoch, table.lastVoteEpoch), fsync);
             return null;
         } catch (IOException e) {
             log.error("Error saving the cluster node config {}: {}", confFile.path(), e.toString());

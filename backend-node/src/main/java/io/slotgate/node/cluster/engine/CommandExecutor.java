@@ -110,7 +110,7 @@ final class CommandExecutor {
             }
             default -> throw new IllegalStateException(c.action().toString());
         }
-        engine.markConfigChanged();
+        engine.markConfigChangedNoFsync();
         RespWriter.writeOk(out);
         return false;
     }
@@ -142,7 +142,7 @@ final class CommandExecutor {
             table.migratingTo[slot] = null;
         }
         table.setOwner(slot, n);
-        engine.markConfigChanged();
+        engine.markConfigChangedNoFsync(); // the epoch bump and the demotion below ask for fsync themselves
         if (wasMine && n != me && me.slots.isEmpty()) {
             // cluster-allow-replica-migration yes (the default): a master left without slots follows the new owner.
             engine.setMyMaster(n);
