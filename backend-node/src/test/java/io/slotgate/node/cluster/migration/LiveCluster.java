@@ -23,6 +23,7 @@ final class LiveCluster implements AutoCloseable {
     private final List<Node> nodes = new ArrayList<>();
     private final List<RawRespClient> clients = new ArrayList<>();
     private final List<String> ids = new ArrayList<>();
+    private final List<List<String>> flags = new ArrayList<>();
 
     /** Starts {@code n} empty nodes in their own directories under {@code dir} and joins them. */
     static LiveCluster start(Path dir, int n) throws Exception {
@@ -30,8 +31,9 @@ final class LiveCluster implements AutoCloseable {
         try {
             for (int i = 0; i < n; i++) {
                 Path nodeDir = Files.createDirectories(dir.resolve("node" + i));
-                c.nodes.add(Node.start(NodeOptionsParser.parse(List.of("--bind", "127.0.0.1", "--port",
-                        String.valueOf(FreePorts.clusterPort()), "--io-threads", "2", "--dir", nodeDir.toString()))));
+                c.flags.add(List.of("--bind", "127.0.0.1", "--port", String.valueOf(FreePorts.clusterPort()),
+                        "--io-threads", "2", "--dir", nodeDir.toString()));
+                c.nodes.add(Node.start(NodeOptionsParser.parse(c.flags.get(i))));
                 c.clients.add(RawRespClient.open(c.nodes.get(i).port()));
                 c.ids.add(bulk(c.clients.get(i).call("CLUSTER", "MYID")));
             }
@@ -59,6 +61,14 @@ final class LiveCluster implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Stops node {@code i} and starts it again on the same port and directory (it reloads nodes.conf). */
+    void restart(int i) throws Exception {
+        clients.get(i).close();
+        nodes.get(i).close();
+        nodes.set(i, Node.start(NodeOptionsParser.parse(flags.get(i))));
+        clients.set(i, RawRespClient.open(nodes.get(i).port()));
     }
 
     /** Gives node {@code i} the inclusive slot range, via ADDSLOTSRANGE. */

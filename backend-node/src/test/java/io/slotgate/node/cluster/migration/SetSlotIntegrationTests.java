@@ -81,7 +81,7 @@ class SetSlotIntegrationTests {
     }
 
     @Test
-    void shouldShowOpenSlotsOnTheMyselfLineOnlyAndKeepThemInNodesConf() throws Exception {
+    void shouldShowOpenSlotsOnTheMyselfLineOnlyAndKeepThemAcrossARestart() throws Exception {
         startTwoMasters();
         assertThat(cluster.call(1, "CLUSTER", "SETSLOT", "100", "IMPORTING", cluster.id(0))).isEqualTo("+OK\r\n");
         assertThat(cluster.call(0, "CLUSTER", "SETSLOT", "100", "MIGRATING", cluster.id(1))).isEqualTo("+OK\r\n");
@@ -93,6 +93,9 @@ class SetSlotIntegrationTests {
                 .endsWith(" 0-8191");
         assertThat(Files.readString(dir.resolve("node0").resolve("nodes.conf")))
                 .contains("0-8191 [100->-" + cluster.id(1) + "]");
+
+        cluster.restart(0);
+        assertThat(cluster.myselfLine(0)).endsWith(" 0-8191 [100->-" + cluster.id(1) + "]");
 
         assertThat(cluster.call(0, "CLUSTER", "SETSLOT", "100", "STABLE")).isEqualTo("+OK\r\n");
         assertThat(cluster.myselfLine(0)).endsWith(" 0-8191");
