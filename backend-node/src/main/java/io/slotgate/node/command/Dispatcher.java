@@ -94,8 +94,8 @@ public final class Dispatcher {
             }
             slot = request.argSlot(keys[0]);
         }
-        if (!session.inMulti()) {
-            session.setAsking(false);
+        if (!session.inMulti() && !entry.name().equals("multi")) {
+            session.setAsking(false); // one command only; ASKING MULTI ... EXEC keeps it (cluster-protocol.md §2.2)
         }
         Call call = new Call(node, session, request, entry);
         if (gateView != null) {

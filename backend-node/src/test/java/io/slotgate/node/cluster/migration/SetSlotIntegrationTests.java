@@ -129,6 +129,20 @@ class SetSlotIntegrationTests {
         assertThat(cluster.call(1, "MGET", tag + "moves", tag + "stays"))
                 .isEqualTo("-TRYAGAIN Multiple keys request during rehashing of slot\r\n");
 
+        // EXEC decides with the keys of its whole queue (§2.1 step 2).
+        assertThat(cluster.call(0, "MULTI")).isEqualTo("+OK\r\n");
+        assertThat(cluster.call(0, "GET", tag + "stays")).isEqualTo("+QUEUED\r\n");
+        assertThat(cluster.call(0, "GET", tag + "moves")).isEqualTo("+QUEUED\r\n");
+        assertThat(cluster.call(0, "EXEC"))
+                .isEqualTo("-TRYAGAIN Multiple keys request during rehashing of slot\r\n");
+        assertThat(cluster.call(0, "MULTI")).isEqualTo("+OK\r\n");
+        assertThat(cluster.call(0, "SET", tag + "moves", "3")).isEqualTo("+QUEUED\r\n");
+        assertThat(cluster.call(0, "EXEC")).isEqualTo("-ASK 100 " + cluster.address(1) + "\r\n");
+        assertThat(cluster.call(1, "ASKING")).isEqualTo("+OK\r\n");
+        assertThat(cluster.call(1, "MULTI")).isEqualTo("+OK\r\n");
+        assertThat(cluster.call(1, "INCR", tag + "moves")).isEqualTo("+QUEUED\r\n");
+        assertThat(cluster.call(1, "EXEC")).isEqualTo("*1\r\n:3\r\n");
+
         // The single-key MIGRATE form moves the rest; SETSLOT NODE closes the move on both sides.
         assertThat(cluster.call(0, "MIGRATE", "127.0.0.1", String.valueOf(cluster.port(1)), tag + "stays", "0",
                 "5000")).isEqualTo("+OK\r\n");
@@ -137,7 +151,7 @@ class SetSlotIntegrationTests {
 
         assertThat(cluster.myselfLine(1)).endsWith(" 100 8192-16383");
         assertThat(cluster.myselfLine(0)).endsWith(" 0-99 101-8191");
-        assertThat(cluster.call(1, "MGET", tag + "stays", tag + "moves")).isEqualTo("*2\r\n$1\r\n1\r\n$1\r\n2\r\n");
+        assertThat(cluster.call(1, "MGET", tag + "stays", tag + "moves")).isEqualTo("*2\r\n$1\r\n1\r\n$1\r\n3\r\n");
         assertThat(cluster.call(0, "GET", tag + "stays")).isEqualTo("-MOVED 100 " + cluster.address(1) + "\r\n");
         // The importing node took a new configEpoch, the highest, so gossip agrees with it everywhere.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
