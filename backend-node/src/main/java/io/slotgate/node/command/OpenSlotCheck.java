@@ -21,13 +21,18 @@ public final class OpenSlotCheck {
 
     /** Null to run the call, else the redirect or TRYAGAIN error to answer instead. */
     static String recheck(Call call) {
+        ClusterView now = call.node().cluster().view();
+        int slot = call.slot();
+        if (now == call.gateView() && now.migratingTo(slot) == null && !now.importing(slot)) {
+            return null; // the common case: nothing changed and the slot is stable
+        }
         CommandEntry entry = call.entry();
         int[] keys = call.keyIndexes();
         List<byte[]> names = new ArrayList<>(keys.length);
         for (int k : keys) {
             names.add(call.arg(k));
         }
-        return decide(call.node().cluster().view(), call.gateView(), call.slot(), entry.isWrite(),
+        return decide(now, call.gateView(), slot, entry.isWrite(),
                 call.gateReadonly(), call.gateAsking(), entry.has(CommandEntry.F_OPEN_SLOT_LOCAL), call.db(), names);
     }
 
