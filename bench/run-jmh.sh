@@ -2,7 +2,6 @@
 # Builds the JMH benchmarks (bench/jmh, enabled by the parent's -Pbench profile) and runs them with modest
 # settings suited to a small shared machine. Extra arguments go to JMH, e.g. a benchmark regex:
 #   bench/run-jmh.sh RequestDecodeBenchmark
-# CommandLookupBenchmark needs CommandTable.redis70() to be implemented.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -Pbench -DskipTests package
