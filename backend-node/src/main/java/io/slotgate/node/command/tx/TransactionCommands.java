@@ -1,5 +1,6 @@
 package io.slotgate.node.command.tx;
 
+import java.util.concurrent.CompletableFuture;
 import io.slotgate.node.command.Call;
 import io.slotgate.node.command.CommandException;
 import io.slotgate.node.command.CommandRegistry;
@@ -44,15 +45,18 @@ public final class TransactionCommands {
             ClientSession s = c.session();
             WatchRegistry.Watch w = s.watchOrCreate();
             Keyspace ks = c.node().keyspace();
+            CompletableFuture<?>[] registered = new CompletableFuture<?>[c.argc() - 1];
             for (int i = 1; i < c.argc(); i++) {
                 byte[] key = c.arg(i);
                 s.watchedKeys().add(key);
-                ks.submit(ks.partitionOfKey(key), p -> {
+                registered[i - 1] = ks.submit(ks.partitionOfKey(key), p -> {
                     p.watches().watch(key, w);
                     return null;
                 });
             }
-            c.ok();
+            // +OK only once every partition holds the watch: a write another client sends after seeing it must
+            // find the watch in place and make EXEC fail.
+            c.completeOnClientLoop(CompletableFuture.allOf(registered), ignored -> c.ok());
         });
         r.add("unwatch", 1, F_TX_CONTROL, KeySpec.none(), c -> {
             unwatchAll(c);
