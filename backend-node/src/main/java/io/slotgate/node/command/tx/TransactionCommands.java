@@ -1,6 +1,5 @@
 package io.slotgate.node.command.tx;
 
-import java.util.concurrent.CompletableFuture;
 import io.slotgate.node.command.Call;
 import io.slotgate.node.command.CommandException;
 import io.slotgate.node.command.CommandRegistry;
@@ -10,6 +9,7 @@ import io.slotgate.node.store.Keyspace;
 import io.slotgate.node.store.WatchRegistry;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static io.slotgate.node.command.CommandEntry.F_CLIENT_LOOP;
 import static io.slotgate.node.command.CommandEntry.F_NO_MULTI;
