@@ -41,6 +41,7 @@ public final class BackendConnection extends Flushable {
     private State state = State.CONNECTING;
     private String closedReason;
     private Channel channel;
+    private WriteCoalescer out;
 
     BackendConnection(BackendServer server, LoopBackends loop) {
         this.server = server;
@@ -108,20 +109,21 @@ public final class BackendConnection extends Flushable {
         }
         state = State.OPEN;
         server.stats().connections.incrementAndGet();
+        out = new WriteCoalescer(channel);
         for (ByteBuf b : pendingWrites) {
-            channel.write(b, channel.voidPromise());
+            out.write(b);
         }
         pendingWrites = null;
-        channel.flush();
+        out.flush();
     }
 
     /**
-     * Sends one request; its reply (or failure) goes to {@code entry}. Takes ownership of {@code frame}. The
-     * flush happens once at the end of the loop iteration.
+     * Sends one request; its reply (or failure) goes to {@code entry}. The frame's readable bytes are written
+     * (small frames copied); the caller keeps its reference and reader index, so it may send the frame again after
+     * a redirect. The flush happens once at the end of the loop iteration.
      */
     public void send(InflightEntry entry, ByteBuf frame) {
         if (state == State.CLOSED) {
-            frame.release();
             entry.onFailure(closedReason, this);
             return;
         }
@@ -130,10 +132,10 @@ public final class BackendConnection extends Flushable {
         server.stats().requests.increment();
         server.stats().bytesOut.add(frame.readableBytes());
         if (state == State.OPEN) {
-            channel.write(frame, channel.voidPromise());
+            out.writeCopy(frame);
             loop.batcher().markDirty(this);
         } else {
-            pendingWrites.add(frame);
+            pendingWrites.add(frame.retain().duplicate());
         }
     }
 
@@ -172,7 +174,7 @@ public final class BackendConnection extends Flushable {
         askingEntry.sentAtNanos = System.nanoTime();
         inflight.add(askingEntry);
         if (state == State.OPEN) {
-            channel.write(asking, channel.voidPromise());
+            out.write(asking);
         } else {
             pendingWrites.add(asking);
         }
@@ -181,7 +183,7 @@ public final class BackendConnection extends Flushable {
     @Override
     protected void flushNow() {
         if (state == State.OPEN) {
-            channel.flush();
+            out.flush();
         }
     }
 
@@ -230,6 +232,9 @@ public final class BackendConnection extends Flushable {
         }
         state = State.CLOSED;
         closedReason = reason;
+        if (out != null) {
+            out.discard();
+        }
         loop.remove(this);
         if (pendingWrites != null) {
             for (ByteBuf b : pendingWrites) {
