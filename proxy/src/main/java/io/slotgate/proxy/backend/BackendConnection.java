@@ -138,7 +138,7 @@ public final class BackendConnection extends Flushable {
             entry.onFailure(closedReason, this);
             return;
         }
-        entry.sentAtNanos = System.nanoTime();
+        entry.sentAtNanos = entry.sendTimeNanos();
         inflight.add(entry);
         unpublishedRequests++;
         unpublishedBytesOut += frame.readableBytes();

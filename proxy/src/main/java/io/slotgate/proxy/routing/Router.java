@@ -167,7 +167,7 @@ public final class Router {
             ex.fail("CLUSTERDOWN Hash slot not served");
             return null;
         }
-        long now = System.nanoTime();
+        long now = ex.now();
         if (ex.read) {
             BackendServer s = shard.readGroups().pick(now, ex.avoid);
             if (s == null) {
