@@ -19,6 +19,7 @@ public final class SlotgateCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        NettyDefaults.apply(System.getProperties()); // before anything loads Netty
         int code = new CommandLine(new SlotgateCli()).execute(args);
         if (code != 0) {
             System.exit(code);

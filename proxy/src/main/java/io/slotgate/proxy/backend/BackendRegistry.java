@@ -7,11 +7,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** All backend servers by address; shared by the event loops and the topology refresher. */
 public final class BackendRegistry {
 
     private final ConcurrentHashMap<String, BackendServer> servers = new ConcurrentHashMap<>();
+    /** Numbers servers in creation order, so each loop can find its connection by index. */
+    private final AtomicInteger nextId = new AtomicInteger();
 
     /** The server at {@code address} ("host:port"), created on first use (e.g. a MOVED to an unknown node). */
     public BackendServer get(String address) {
@@ -19,7 +22,7 @@ public final class BackendRegistry {
         if (s != null) {
             return s;
         }
-        return servers.computeIfAbsent(address, a -> new BackendServer(HostPort.parse(a)));
+        return servers.computeIfAbsent(address, a -> new BackendServer(HostPort.parse(a), nextId.getAndIncrement()));
     }
 
     /** Servers that are no longer in the cluster are retired (loops drop connections to them). */

@@ -17,20 +17,27 @@ public final class BackendServer {
 
     private final String address;
     private final HostPort hostPort;
+    private final int id;
     private final BackendStats stats = new BackendStats();
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile long failedUntilNanos;
     private volatile boolean failedMarked;
     private volatile boolean retired;
 
-    BackendServer(HostPort hostPort) {
+    BackendServer(HostPort hostPort, int id) {
         this.hostPort = hostPort;
+        this.id = id;
         this.address = hostPort.toString();
     }
 
     /** "host:port" exactly as the cluster names the node (CLUSTER SLOTS, MOVED). */
     public String address() {
         return address;
+    }
+
+    /** Small unique number within its registry (creation order); indexes per-loop connection tables. */
+    int id() {
+        return id;
     }
 
     public HostPort hostPort() {

@@ -8,6 +8,11 @@ public abstract class InflightEntry {
     /** When the request was written; the loop's timeout sweep compares it with server-timeout. */
     long sentAtNanos;
 
+    /** The clock reading to record as the send time; an entry that read the clock just before may reuse it. */
+    protected long sendTimeNanos() {
+        return System.nanoTime();
+    }
+
     /** The reply for this entry (ownership passes to the callee). Called on the connection's loop. */
     public abstract void onReply(ByteBuf reply, BackendConnection from);
 

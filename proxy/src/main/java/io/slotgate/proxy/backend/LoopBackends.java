@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,8 @@ public final class LoopBackends {
     private final BackendSettings settings;
     private final FlushBatcher batcher;
     private final HashMap<BackendServer, BackendConnection> connections = new HashMap<>();
+    /** The same connections indexed by server id: the per-request lookup is an array read, not a hash lookup. */
+    private BackendConnection[] byId = new BackendConnection[16];
     private final ScheduledFuture<?> sweep;
 
     public LoopBackends(EventLoop loop, BackendSettings settings) {
@@ -42,10 +45,15 @@ public final class LoopBackends {
 
     /** This loop's connection to {@code server}, opened on first use. */
     public BackendConnection connection(BackendServer server) {
-        BackendConnection c = connections.get(server);
+        int id = server.id();
+        BackendConnection c = id < byId.length ? byId[id] : null;
         if (c == null) {
             c = new BackendConnection(server, this);
             connections.put(server, c);
+            if (id >= byId.length) {
+                byId = Arrays.copyOf(byId, Math.max(2 * byId.length, id + 1));
+            }
+            byId[id] = c;
             c.connect();
         }
         return c;
@@ -63,7 +71,9 @@ public final class LoopBackends {
     }
 
     void remove(BackendConnection c) {
-        connections.remove(c.server(), c);
+        if (connections.remove(c.server(), c)) {
+            byId[c.server().id()] = null;
+        }
     }
 
     /** Times out stuck connections and drops idle ones to servers that left the cluster. */

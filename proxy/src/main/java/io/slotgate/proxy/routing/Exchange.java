@@ -51,6 +51,19 @@ public final class Exchange extends InflightEntry {
         this.deadlineNanos = startNanos + loop.settings().serverTimeoutNanos();
     }
 
+    /**
+     * The clock for this attempt: the first attempt runs in the call that created the exchange, so it reuses
+     * {@link #startNanos} rather than reading the clock again (several clock reads per request showed in profiles).
+     */
+    long now() {
+        return hops == 0 && retries == 0 ? startNanos : System.nanoTime();
+    }
+
+    @Override
+    protected long sendTimeNanos() {
+        return now();
+    }
+
     @Override
     public void onReply(ByteBuf reply, BackendConnection from) {
         router.onReply(this, reply, from);

@@ -129,11 +129,11 @@ public final class Router {
             for (int i = 0; i < preceding.length; i++) {
                 preceding[i] = new QueuedReplyEntry(ex);
             }
-            conn.sendBlock(preceding, ex, wireCopy(ex), asking);
+            conn.sendBlock(preceding, ex, ex.request.frame(), asking);
         } else if (asking) {
-            conn.sendAsking(ex, wireCopy(ex));
+            conn.sendAsking(ex, ex.request.frame());
         } else {
-            conn.send(ex, wireCopy(ex));
+            conn.send(ex, ex.request.frame());
         }
     }
 
@@ -154,15 +154,6 @@ public final class Router {
         }
     }
 
-    /**
-     * A view of the request's bytes for one write, sharing the request's reference count: the write consumes the
-     * view's reader index, not the request's, so the request can be sent again after a redirect. A plain duplicate
-     * of a retained frame avoids Netty's pooled derived-buffer recycler on every request.
-     */
-    private static ByteBuf wireCopy(Exchange ex) {
-        return ex.request.frame().retain().duplicate();
-    }
-
     /** The server for a slot-routed exchange, or null after failing the exchange with a clear error. */
     private BackendServer pick(Exchange ex) {
         Topology t = refresher.current();
@@ -176,7 +167,7 @@ public final class Router {
             ex.fail("CLUSTERDOWN Hash slot not served");
             return null;
         }
-        long now = System.nanoTime();
+        long now = ex.now();
         if (ex.read) {
             BackendServer s = shard.readGroups().pick(now, ex.avoid);
             if (s == null) {

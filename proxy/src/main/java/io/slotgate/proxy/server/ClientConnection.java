@@ -9,6 +9,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.slotgate.proxy.backend.BackendConnection;
 import io.slotgate.proxy.backend.Flushable;
 import io.slotgate.proxy.backend.LoopBackends;
+import io.slotgate.proxy.backend.WriteCoalescer;
 import io.slotgate.proxy.routing.DedicatedConnections;
 import io.slotgate.proxy.routing.ErrorReplies;
 import io.slotgate.proxy.routing.Transaction;
@@ -34,6 +35,8 @@ public final class ClientConnection extends Flushable implements DedicatedConnec
     private static final AtomicLong IDS = new AtomicLong();
 
     private final Channel channel;
+    /** Replies gathered during a loop iteration, written to the socket as one buffer at the flush. */
+    private final WriteCoalescer out;
     private final LoopBackends loop;
     private final RequestHandler dispatcher;
     private final ProxyStats stats;
@@ -53,6 +56,7 @@ public final class ClientConnection extends Flushable implements DedicatedConnec
     ClientConnection(Channel channel, LoopBackends loop, RequestHandler dispatcher, ProxyStats stats,
                      int maxPending, long maxOutputBytes, boolean authenticated) {
         this.channel = channel;
+        this.out = new WriteCoalescer(channel);
         this.loop = loop;
         this.dispatcher = dispatcher;
         this.stats = stats;
@@ -129,7 +133,7 @@ public final class ClientConnection extends Flushable implements DedicatedConnec
             if (ErrorReplies.isError(r)) {
                 stats.errorReplies.increment();
             }
-            channel.write(r, channel.voidPromise());
+            out.write(r);
             wrote = true;
             if (head.closeAfter) {
                 closing = true;
@@ -146,9 +150,10 @@ public final class ClientConnection extends Flushable implements DedicatedConnec
     @Override
     protected void flushNow() {
         if (closed) {
+            out.discard();
             return;
         }
-        channel.flush();
+        out.flush();
         if (closing) {
             channel.close();
             return;
@@ -215,6 +220,7 @@ public final class ClientConnection extends Flushable implements DedicatedConnec
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             closed = true;
+            out.discard();
             stats.clients.decrementAndGet();
             for (BackendConnection c : new ArrayList<>(dedicated)) {
                 c.closeQuietly("ERR slotgate: client disconnected");

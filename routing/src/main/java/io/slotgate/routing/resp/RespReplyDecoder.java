@@ -31,7 +31,8 @@ public final class RespReplyDecoder extends ByteToMessageDecoder {
                 if (length < 0) {
                     return;
                 }
-                out.add(in.retainedSlice(in.readerIndex(), length));
+                // retain + slice: same ownership as retainedSlice, without a recycled derived buffer per reply
+                out.add(in.retain().slice(in.readerIndex(), length));
                 in.skipBytes(length);
             }
         } catch (RespProtocolException e) {
