@@ -1,12 +1,10 @@
 package io.slotgate.proxy;
 
-import io.slotgate.proxy.config.ClusterOptions;
-import io.slotgate.proxy.config.ProxyOptions;
-import io.slotgate.routing.testsupport.RedisClusterFixture;
 import io.slotgate.routing.testsupport.RespConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,22 +13,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Blocking commands wait on connections of their own, longer than server-timeout, without stalling others. */
-class BlockingCommandsIntegrationTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BlockingCommandsIntegrationTests {
 
-    private static RedisClusterFixture cluster;
-    private static Proxy proxy;
+    /** The servers behind the proxy; one subclass per {@link BackendKind}. */
+    abstract BackendKind backend();
+
+    private ClusterBackend cluster;
+    private Proxy proxy;
 
     @BeforeAll
-    static void start() throws InterruptedException {
-        cluster = RedisClusterFixture.start(3, 0);
-        proxy = Proxy.start(ProxyOptions.builder().bind("127.0.0.1:0").workerThreads(1)
-                .cluster(ClusterOptions.builder().servers(cluster.addresses().get(0))
-                        .serverTimeout(Duration.ofMillis(500)).build()).build());
-        assertThat(proxy.awaitSlotMap(Duration.ofSeconds(10))).isTrue();
+    void start() {
+        cluster = backend().start(3, 0);
+        proxy = ProxyUnderTest.startProxy(cluster, c -> c.serverTimeout(Duration.ofMillis(500)), p -> p);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (proxy != null) {
             proxy.close();
         }
@@ -70,7 +69,7 @@ class BlockingCommandsIntegrationTests {
 
     @Test
     void shouldReleaseTheWaitWhenTheClientLeavesSoNoElementIsLost() {
-        String owner = ClusterProbe.shardOf(cluster.server(0).port(), "queue:abandoned").get(0);
+        String owner = ClusterProbe.shardOf(cluster.port(0), "queue:abandoned").get(0);
         try (RespConnection waiter = RespConnection.open(proxy.port())) {
             waiter.send("BLPOP", "queue:abandoned", "0");
             waiter.flush();

@@ -6,6 +6,7 @@ import io.slotgate.routing.testsupport.RespConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,19 +16,23 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LocalCommandsIntegrationTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LocalCommandsIntegrationTests {
 
-    private static ProxyUnderTest env;
-    private static RedisServerProcess plainRedis;
+    /** The servers behind the proxy; one subclass per {@link BackendKind}. */
+    abstract BackendKind backend();
+
+    private ProxyUnderTest env;
+    private RedisServerProcess plainRedis;
 
     @BeforeAll
-    static void start() {
-        env = ProxyUnderTest.start(0, c -> c, p -> p);
+    void start() {
+        env = ProxyUnderTest.start(backend(), 0, c -> c, p -> p);
         plainRedis = RedisServerProcess.standalone();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (plainRedis != null) {
             plainRedis.close();
         }
@@ -74,7 +79,7 @@ class LocalCommandsIntegrationTests {
         try (RespConnection c = env.connect()) {
             String sha = RespConnection.text(c.call("SCRIPT", "LOAD", "return redis.call('INCR', KEYS[1])"));
             for (String master : env.cluster.addresses()) {
-                String key = ClusterProbe.keyServedBy(env.cluster.server(0).port(), master, "sha:");
+                String key = ClusterProbe.keyServedBy(env.cluster.port(0), master, "sha:");
                 assertThat(c.call("EVALSHA", sha, "1", key)).isEqualTo(1L);
             }
             assertThat(c.call("SCRIPT", "EXISTS", sha, "0".repeat(40))).isEqualTo(List.of(1L, 0L));

@@ -25,7 +25,8 @@ class ReshardIntegrationTests {
 
     @BeforeAll
     static void start() {
-        env = ProxyUnderTest.start(0, c -> c, p -> p);
+        // Redis only for now: our nodes' slot migration (SETSLOT/MIGRATE, branch migration) is not in main yet.
+        env = ProxyUnderTest.start(BackendKind.REDIS, 0, c -> c, p -> p);
     }
 
     @AfterAll
@@ -73,7 +74,7 @@ class ReshardIntegrationTests {
     @Test
     void shouldFollowAskToTheImportingNodeWithoutChangingTheMap() {
         String source = env.cluster.addresses().get(2);
-        String key = ClusterProbe.keyServedBy(env.cluster.server(0).port(), source, "ask:");
+        String key = ClusterProbe.keyServedBy(env.cluster.port(0), source, "ask:");
         String slot;
         try (RespConnection a = env.cluster.connect(2); RespConnection b = env.cluster.connect(1)) {
             slot = String.valueOf(a.call("CLUSTER", "KEYSLOT", key));
@@ -106,8 +107,8 @@ class ReshardIntegrationTests {
         try (Proxy stale = Proxy.start(options); RespConnection c = RespConnection.open(stale.port())) {
             assertThat(stale.awaitSlotMap(Duration.ofSeconds(10))).isTrue();
             String source = env.cluster.addresses().get(2);
-            String single = ClusterProbe.keyServedBy(env.cluster.server(0).port(), source, "mv:");
-            String tagged = "{" + ClusterProbe.keyServedBy(env.cluster.server(0).port(), source, "tx:") + "}";
+            String single = ClusterProbe.keyServedBy(env.cluster.port(0), source, "mv:");
+            String tagged = "{" + ClusterProbe.keyServedBy(env.cluster.port(0), source, "tx:") + "}";
             moveSlotWithoutKeys(tagged, 2, 0);
             long refreshes = statValue(c, "slot_map_refreshes");
             assertThat(c.call("MULTI")).isEqualTo("OK");
