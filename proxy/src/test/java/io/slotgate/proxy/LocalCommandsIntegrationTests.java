@@ -15,9 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LocalCommandsIntegrationTests {
+
+    /** Why the script tests run against Redis only. */
+    private static final String NO_SCRIPTING = "our backend node has no scripting (EVAL, EVALSHA, SCRIPT)";
 
     /** The servers behind the proxy; one subclass per {@link BackendKind}. */
     abstract BackendKind backend();
@@ -61,10 +65,21 @@ abstract class LocalCommandsIntegrationTests {
     }
 
     @Test
-    void shouldForwardCommandIntrospectionAndScriptsToTheCluster() {
+    void shouldForwardCommandIntrospectionToTheCluster() {
+        Object count;
+        try (RespConnection node = env.cluster.connect(0)) {
+            count = node.call("COMMAND", "COUNT");
+        }
         try (RespConnection c = env.connect()) {
-            assertThat((Long) c.call("COMMAND", "COUNT")).isGreaterThan(200);
+            assertThat(c.call("COMMAND", "COUNT")).isEqualTo(count);
             assertThat((List<?>) c.call("COMMAND", "INFO", "get")).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldRunScriptsOnTheShardOfTheirKeys() {
+        assumeTrue(backend() == BackendKind.REDIS, NO_SCRIPTING);
+        try (RespConnection c = env.connect()) {
             assertThat(c.call("SET", "script:key", "42")).isEqualTo("OK");
             assertThat(RespConnection.text(c.call("EVAL", "return redis.call('GET', KEYS[1])", "1", "script:key")))
                     .isEqualTo("42");
@@ -76,6 +91,7 @@ abstract class LocalCommandsIntegrationTests {
 
     @Test
     void shouldLoadScriptsOnEveryMasterSoEvalshaWorksForAnyKey() {
+        assumeTrue(backend() == BackendKind.REDIS, NO_SCRIPTING);
         try (RespConnection c = env.connect()) {
             String sha = RespConnection.text(c.call("SCRIPT", "LOAD", "return redis.call('INCR', KEYS[1])"));
             for (String master : env.cluster.addresses()) {
