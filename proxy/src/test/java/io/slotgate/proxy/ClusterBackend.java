@@ -24,6 +24,12 @@ interface ClusterBackend extends AutoCloseable {
         return RespConnection.open(port(index));
     }
 
+    /**
+     * Stops the node at {@code address} abruptly: SIGKILL for a redis-server, {@code close()} for our in-process
+     * node (either way its sockets close without a goodbye and it stops answering the cluster bus).
+     */
+    void kill(String address);
+
     @Override
     void close();
 }

@@ -33,6 +33,8 @@ final class SlotgateClusterFixture implements ClusterBackend {
 
     private final List<Node> nodes;
     private final List<Path> dirs;
+    /** Nodes stopped by {@link #kill}, so close() does not stop them twice. */
+    private final Set<Node> killed = new HashSet<>();
 
     private SlotgateClusterFixture(List<Node> nodes, List<Path> dirs) {
         this.nodes = nodes;
@@ -40,13 +42,13 @@ final class SlotgateClusterFixture implements ClusterBackend {
     }
 
     /** The first {@code masters} nodes become masters; replica r follows master r % masters. */
-    static SlotgateClusterFixture start(int masters, int replicasPerMaster) {
+    static SlotgateClusterFixture start(int masters, int replicasPerMaster, Duration nodeTimeout) {
         long start = System.nanoTime();
         SlotgateClusterFixture cluster = new SlotgateClusterFixture(new ArrayList<>(), new ArrayList<>());
         try {
             Set<Integer> taken = new HashSet<>();
             for (int i = 0; i < masters * (1 + replicasPerMaster); i++) {
-                cluster.startNode(taken);
+                cluster.startNode(taken, nodeTimeout);
             }
             long t0 = System.nanoTime();
             cluster.form(masters, DEFAULT_FORM_TIMEOUT);
@@ -91,8 +93,19 @@ final class SlotgateClusterFixture implements ClusterBackend {
     }
 
     @Override
+    public void kill(String address) {
+        Node node = nodes.get(addresses().indexOf(address));
+        if (killed.add(node)) {
+            node.close();
+        }
+    }
+
+    @Override
     public void close() {
         for (Node node : nodes) {
+            if (!killed.add(node)) {
+                continue;
+            }
             try {
                 node.close();
             } catch (RuntimeException e) {
@@ -103,7 +116,7 @@ final class SlotgateClusterFixture implements ClusterBackend {
     }
 
     /** Starts one node, trying another port if a parallel test took the chosen one meanwhile. */
-    private void startNode(Set<Integer> taken) {
+    private void startNode(Set<Integer> taken, Duration nodeTimeout) {
         Path dir = tempDir();
         dirs.add(dir);
         RuntimeException failure = null;
@@ -111,7 +124,7 @@ final class SlotgateClusterFixture implements ClusterBackend {
             int port = distinctClusterPort(taken);
             try {
                 nodes.add(Node.start(NodeOptionsParser.parse("--port", String.valueOf(port), "--bind", "127.0.0.1",
-                        "--dir", dir.toString(), "--cluster-node-timeout", "2000", "--io-threads", "1")));
+                        "--dir", dir.toString(), "--cluster-node-timeout", String.valueOf(nodeTimeout.toMillis()), "--io-threads", "1")));
                 return;
             } catch (Exception e) {
                 failure = new IllegalStateException("node on port " + port + " did not start", e);
