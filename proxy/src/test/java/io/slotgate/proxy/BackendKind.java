@@ -1,6 +1,7 @@
 package io.slotgate.proxy;
 
 import io.slotgate.routing.testsupport.RedisClusterFixture;
+import io.slotgate.routing.testsupport.RedisServerProcess;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,8 +28,17 @@ enum BackendKind {
 
                 @Override
                 public void kill(String address) {
-                    fixture.servers().stream().filter(s -> s.address().equals(address)).findFirst().orElseThrow()
-                            .kill();
+                    server(address).kill();
+                }
+
+                @Override
+                public boolean isRunning(String address) {
+                    return server(address).process().isAlive();
+                }
+
+                private RedisServerProcess server(String address) {
+                    return fixture.servers().stream().filter(s -> s.address().equals(address)).findFirst()
+                            .orElseThrow();
                 }
 
                 @Override

@@ -30,6 +30,9 @@ interface ClusterBackend extends AutoCloseable {
      */
     void kill(String address);
 
+    /** False once the node at {@code address} was killed. */
+    boolean isRunning(String address);
+
     @Override
     void close();
 }

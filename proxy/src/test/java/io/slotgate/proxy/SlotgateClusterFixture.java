@@ -101,6 +101,11 @@ final class SlotgateClusterFixture implements ClusterBackend {
     }
 
     @Override
+    public boolean isRunning(String address) {
+        return !killed.contains(nodes.get(addresses().indexOf(address)));
+    }
+
+    @Override
     public void close() {
         for (Node node : nodes) {
             if (!killed.add(node)) {
