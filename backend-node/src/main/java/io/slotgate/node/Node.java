@@ -9,6 +9,8 @@ import io.slotgate.node.command.Commands;
 import io.slotgate.node.command.Dispatcher;
 import io.slotgate.node.command.NodeContext;
 import io.slotgate.node.pubsub.PubSub;
+import io.slotgate.node.replication.ReplicationManager;
+import io.slotgate.node.replication.ReplicationOptions;
 import io.slotgate.node.server.ClientRegistry;
 import io.slotgate.node.server.LiveConfig;
 import io.slotgate.node.server.NodeKeyspaceAccess;
@@ -36,12 +38,15 @@ public final class Node implements AutoCloseable {
     private final NodeServer server;
     private final ClusterService cluster;
     private final NodeContext context;
+    private final ReplicationManager replication;
     private final int port;
 
-    private Node(NodeServer server, ClusterService cluster, NodeContext context, int port) {
+    private Node(NodeServer server, ClusterService cluster, NodeContext context, ReplicationManager replication,
+                 int port) {
         this.server = server;
         this.cluster = cluster;
         this.context = context;
+        this.replication = replication;
         this.port = port;
     }
 
@@ -55,15 +60,17 @@ public final class Node implements AutoCloseable {
      */
     public static Node start(NodeOptions options, Supplier<ChannelHandler> decoderFactory) throws Exception {
         NodeServer server = new NodeServer(options.ioThreads());
+        ReplicationManager replication = null;
         try {
             var loops = server.loops();
             Keyspace keyspace = new Keyspace(loops);
             PubSub pubsub = new PubSub(loops);
             CommandRegistry registry = Commands.registry();
             NodeKeyspaceAccess access = new NodeKeyspaceAccess(keyspace, pubsub);
+            replication = new ReplicationManager(ReplicationOptions.from(options, options.port()), keyspace);
             // cluster-enabled no keeps a standalone node (CLUSTER answers "cluster support disabled").
             ClusterService cluster = options.clusterEnabled()
-                    ? new ClusterManager(clusterOptions(options), access)
+                    ? new ClusterManager(clusterOptions(options), access, replication)
                     : new StandaloneCluster(false, options.bind(), options.port(), options.effectiveClusterPort());
             byte[] id = new byte[20];
             new SecureRandom().nextBytes(id);
@@ -74,15 +81,19 @@ public final class Node implements AutoCloseable {
                     : () -> new RespRequestDecoder(limits);
             NodeContext context = new NodeContext(options, new LiveConfig(options), keyspace, cluster,
                     new ClientRegistry(), pubsub, new ServerStats(), registry, HexFormat.of().formatHex(id),
-                    System.currentTimeMillis(), options.port());
+                    System.currentTimeMillis(), options.port(), replication);
             Dispatcher dispatcher = new Dispatcher(context);
             int bound = server.bind(options.bind(), options.port(), context, dispatcher, decoders);
+            replication.start(context, bound);
             cluster.start();
             keyspace.startActiveExpiry(options.hz());
             log.info("node listening on {}:{} with {} partitions (access={})", options.bind(), bound,
                     keyspace.partitionCount(), access.getClass().getSimpleName());
-            return new Node(server, cluster, context, bound);
+            return new Node(server, cluster, context, replication, bound);
         } catch (Exception | Error e) {
+            if (replication != null) {
+                replication.close();
+            }
             server.close();
             throw e;
         }
@@ -111,12 +122,21 @@ public final class Node implements AutoCloseable {
         return context;
     }
 
+    /** Both sides of replication; the cluster engine drives it as its {@code ReplicationControl}. */
+    public ReplicationManager replication() {
+        return replication;
+    }
+
     @Override
     public void close() {
         try {
             cluster.close();
         } finally {
-            server.close();
+            try {
+                replication.close();
+            } finally {
+                server.close();
+            }
         }
     }
 }

@@ -102,6 +102,7 @@ public final class Blocking {
             }
             if (served) {
                 waiting = false;
+                call.node().replication().propagate(call); // served late: its pop is a write to replicate
                 call.finish();
             }
             return served;

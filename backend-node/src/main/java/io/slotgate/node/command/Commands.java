@@ -28,6 +28,7 @@ public final class Commands {
         io.slotgate.node.command.tx.TransactionCommands.register(r);
         io.slotgate.node.command.pubsub.PubSubCommands.register(r);
         io.slotgate.node.command.migration.DumpRestoreCommands.register(r);
+        io.slotgate.node.replication.ReplicationCommands.register(r);
         return r;
     }
 }

@@ -90,6 +90,11 @@ public final class Dispatcher {
             }
             slot = request.argSlot(keys[0]);
         }
+        String readonly = entry.isWrite() ? node.replication().rejectClientWrite() : null;
+        if (readonly != null) {
+            reject(session, readonly, true); // after the slot gate, as Redis (replication.md §5)
+            return;
+        }
         if (!session.inMulti()) {
             session.setAsking(false);
         }
@@ -176,6 +181,10 @@ public final class Dispatcher {
             call.error("ERR internal error: " + e.getClass().getSimpleName());
             entry.stats().failed.increment();
         }
+        if (entry.isWrite() && call.session() != null) {
+            // before afterWrite: a blocked pop it serves must follow it in the replication stream
+            call.node().replication().propagate(call);
+        }
         Partition db = call.db();
         if (db != null && entry.isWrite()) {
             afterWrite(call, db);
@@ -211,6 +220,12 @@ public final class Dispatcher {
                 reject(session, gate, false);
                 return;
             }
+        }
+        String readonly = entry.isWrite() ? node.replication().rejectClientWrite() : null;
+        if (readonly != null) {
+            session.failMulti();
+            reject(session, readonly, false);
+            return;
         }
         request.retain();
         session.multiQueue().add(request);

@@ -23,5 +23,7 @@ public record NodeContext(
         CommandRegistry registry,
         String runId,
         long startMillis,
-        int boundPort) {
+        int boundPort,
+        /* the replication side (ReplicationHook.NONE without it) */
+        ReplicationHook replication) {
 }

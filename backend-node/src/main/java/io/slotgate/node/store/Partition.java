@@ -24,6 +24,11 @@ public final class Partition {
     private final WatchRegistry watches = new WatchRegistry();
     private final BlockingRegistry blocking;
 
+    /** Replication hooks (replication.md §3): expired keys become DELs in the stream; replicas never expire. */
+    private java.util.function.Consumer<byte[]> onExpired = k -> { };
+    private boolean replicaMode;
+    private boolean applyingMaster;
+
     private long hits;
     private long misses;
     private long expiredKeys;
@@ -75,12 +80,37 @@ public final class Partition {
     private boolean expireIfNeeded(byte[] key) {
         Object when = expires.get(key);
         if (when != null && (Long) when <= now()) {
+            if (replicaMode) {
+                // A replica reports the key missing to clients but keeps it until the master's DEL arrives;
+                // the master's own commands still see it (as Redis's expireIfNeeded on a replica).
+                return !applyingMaster;
+            }
             delete(key);
             watches.touched(key); // Redis signals an expired key as modified (WATCH sees it)
             expiredKeys++;
+            onExpired.accept(key);
             return true;
         }
         return false;
+    }
+
+    /** Called with each key this partition expires (lazily or actively), on its loop. */
+    public void onExpired(java.util.function.Consumer<byte[]> listener) {
+        this.onExpired = listener;
+    }
+
+    /** Replica mode: no active expiry, no deletion on access (the master sends DELs). */
+    public void setReplicaMode(boolean replicaMode) {
+        this.replicaMode = replicaMode;
+    }
+
+    public boolean isReplicaMode() {
+        return replicaMode;
+    }
+
+    /** Set around each command applied from the master's stream. */
+    public void setApplyingMaster(boolean applyingMaster) {
+        this.applyingMaster = applyingMaster;
     }
 
     public boolean exists(byte[] key) {
@@ -233,6 +263,9 @@ public final class Partition {
      */
     public int activeExpireCycle(int maxRounds) {
         int total = 0;
+        if (replicaMode) {
+            return 0;
+        }
         long now = now();
         for (int round = 0; round < maxRounds && expires.size() > 0; round++) {
             int sampled = 0;
@@ -252,6 +285,7 @@ public final class Partition {
             }
             for (byte[] k : victims) {
                 delete(k);
+                onExpired.accept(k);
                 watches.touched(k);
                 expired++;
             }

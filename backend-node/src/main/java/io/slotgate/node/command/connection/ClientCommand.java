@@ -137,6 +137,12 @@ final class ClientCommand {
                 } else {
                     throw new CommandException(Errors.SYNTAX);
                 }
+            } else if (c.argIs(i, "type") && c.argIs(i + 1, "master")) {
+                c.integer(c.node().replication().killMasterLink() ? 1 : 0); // the link is not a listed client
+                return;
+            } else if (c.argIs(i, "type") && (c.argIs(i + 1, "replica") || c.argIs(i + 1, "slave"))) {
+                c.integer(c.node().replication().killReplicaLinks());
+                return;
             } else if (c.argIs(i, "type") || c.argIs(i, "user") || c.argIs(i, "maxage")) {
                 // accepted, not filtered on (single default user, normal clients)
             } else {

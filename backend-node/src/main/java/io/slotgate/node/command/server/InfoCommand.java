@@ -160,17 +160,11 @@ final class InfoCommand {
                 line(sb, "pubsub_patterns", 0);
                 line(sb, "client_output_buffer_limit_disconnections", st.outputLimitDisconnections.sum());
                 line(sb, "total_error_replies", st.errorReplies.sum());
+                n.replication().infoStats(sb);
             }
             case "replication" -> {
                 sb.append("# Replication\r\n");
-                line(sb, "role", n.cluster().view().isReplica() ? "slave" : "master");
-                line(sb, "connected_slaves", 0);
-                line(sb, "master_failover_state", "no-failover");
-                line(sb, "master_replid", n.runId());
-                line(sb, "master_replid2", "0000000000000000000000000000000000000000");
-                line(sb, "master_repl_offset", 0);
-                line(sb, "second_repl_offset", -1);
-                line(sb, "repl_backlog_active", 0);
+                n.replication().infoReplication(sb);
             }
             case "cpu" -> {
                 sb.append("# CPU\r\n");

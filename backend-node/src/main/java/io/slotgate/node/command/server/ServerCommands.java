@@ -30,21 +30,7 @@ public final class ServerCommands {
             c.bulk(Long.toString(micros % 1_000_000));
         });
         r.add("lastsave", 1, 0, none, c -> c.integer(c.node().startMillis() / 1000));
-        // Replication is not part of this node yet: it is a master without replicas.
-        r.add("role", 1, 0, none, c -> {
-            c.array(3);
-            c.bulk("master");
-            c.integer(0);
-            c.array(0);
-        });
-        r.add("wait", 3, 0, none, c -> {
-            c.argLong(1);
-            long timeout = c.argLong(2);
-            if (timeout < 0) {
-                throw new io.slotgate.node.command.CommandException("ERR timeout is negative");
-            }
-            c.integer(0);
-        });
+        // ROLE and WAIT: io.slotgate.node.replication.ReplicationCommands
         r.add("info", -1, F_FANOUT, none, InfoCommand::execute);
         r.add("memory", -2, 0, none, ServerCommands::memory);
         r.add("config", -2, F_FANOUT, none, ConfigCommand::execute);

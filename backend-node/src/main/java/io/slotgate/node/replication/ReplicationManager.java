@@ -1,0 +1,783 @@
+package io.slotgate.node.replication;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.EventLoop;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.slotgate.node.cluster.ReplicationControl;
+import io.slotgate.node.command.Call;
+import io.slotgate.node.command.NodeContext;
+import io.slotgate.node.command.ReplicationHook;
+import io.slotgate.node.server.ClientSession;
+import io.slotgate.node.store.Keyspace;
+import io.slotgate.routing.resp.RespRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Both sides of replication for one node (replication.md), driven by the cluster engine through
+ * {@link ReplicationControl} and by the command layer through {@link ReplicationHook}.
+ * <p>
+ * One replication thread (its own event loop) owns the stream: the ids, the backlog and its offset, the replica
+ * links, the link to our master and the WAITs. Partition loops hand it the bytes of each write they ran; its FIFO
+ * queue gives the stream a single order in which each partition's (so each slot's) writes keep their order, and
+ * writes of different slots commute. Fields read by other threads (INFO, ROLE, the engine's offset) are volatile
+ * and informational.
+ */
+public final class ReplicationManager implements ReplicationControl, ReplicationHook, MasterLinkListener,
+        AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplicationManager.class);
+    static final String NOMASTERLINK = "NOMASTERLINK Can't SYNC while not connected with my master";
+    static final String WAIT_ON_REPLICA = "ERR WAIT cannot be used with replica instances. Please also note that "
+            + "since Redis 4.0 if a replica is configured to be writable (which is not the default) writes to "
+            + "replicas are just local and are not propagated.";
+    static final String PAUSED = "TRYAGAIN Writes are paused while a manual failover completes";
+
+    private final Keyspace keyspace;
+    private final NioEventLoopGroup group;
+    private final EventLoop loop;
+    private final Snapshotter snapshotter;
+    private final StreamApplier applier;
+    private final WaitQueue waits = new WaitQueue();
+    /** Arguments of blocking commands that parked: their request is gone when they are served (per partition). */
+    private final Map<Call, byte[][]>[] parked;
+    /** Stream bytes of the transaction (EXEC) running on each partition, sent as one MULTI/EXEC block. */
+    private final List<ByteBuf>[] transactions;
+    private volatile ReplicationOptions options;
+
+    // ---- owned by the replication loop (volatile where other threads read them) ----
+    private volatile ReplicationIds ids = ReplicationIds.fresh();
+    private volatile ReplicationBacklog backlog;
+    private boolean hasHistory;
+    private final List<ReplicaLink> replicas = new CopyOnWriteArrayList<>();
+    private volatile MasterLink master;
+    private volatile String masterHost;
+    private volatile int masterPort;
+    private volatile long masterDownSince = -1;
+    private volatile boolean syncing;
+    private long fullSyncOffset;
+    private boolean needSelect;
+    private boolean flushScheduled;
+    private boolean getackScheduled;
+
+    // ---- read by any thread ----
+    private volatile boolean feeding;
+    private volatile boolean replica;
+    private volatile long offset;
+    private volatile long writesPausedUntil;
+    private final AtomicLong syncFull = new AtomicLong();
+    private final AtomicLong syncPartialOk = new AtomicLong();
+    private final AtomicLong syncPartialErr = new AtomicLong();
+
+    @SuppressWarnings("unchecked")
+    public ReplicationManager(ReplicationOptions options, Keyspace keyspace) {
+        this.options = options;
+        this.keyspace = keyspace;
+        this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("replication"));
+        this.loop = group.next();
+        this.snapshotter = new Snapshotter(keyspace, loop, this::endTransaction);
+        this.applier = new StreamApplier(keyspace);
+        this.parked = new Map[keyspace.partitionCount()];
+        this.transactions = new List[keyspace.partitionCount()];
+        for (int i = 0; i < parked.length; i++) {
+            parked[i] = new WeakHashMap<>();
+            transactions[i] = new java.util.ArrayList<>();
+        }
+    }
+
+    /**
+     * Starts the timers and the expiry hooks once the node's context exists (the stream applier runs commands
+     * with it). {@code listeningPort} is the bound client port, announced to masters.
+     */
+    public void start(NodeContext node, int listeningPort) {
+        applier.attach(node);
+        if (options.listeningPort() == 0) {
+            options = options.withListeningPort(listeningPort);
+        }
+        for (int i = 0; i < keyspace.partitionCount(); i++) {
+            var p = keyspace.partition(i);
+            int index = i;
+            keyspace.loop(i).execute(() -> p.onExpired(key -> expired(index, key)));
+        }
+        loop.scheduleAtFixedRate(this::everySecond, 1, 1, TimeUnit.SECONDS);
+        loop.scheduleAtFixedRate(this::pingReplicas, options.pingPeriodMillis(), options.pingPeriodMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        loop.execute(() -> {
+            MasterLink m = master;
+            if (m != null) {
+                m.close();
+            }
+            replicas.forEach(r -> r.channel.close());
+        });
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    // ================================ ReplicationControl (the cluster engine) ================================
+
+    @Override
+    public void replicateFrom(String host, int port) {
+        loop.execute(() -> {
+            MasterLink m = master;
+            if (replica && m != null && m.host.equals(host) && m.port == port) {
+                return;
+            }
+            if (!replica) {
+                replica = true;
+                feeding = false;
+                setReplicaMode(true);
+                waits.failAll(this::replyWait, 0);
+            }
+            disconnectReplicas();
+            if (m != null) {
+                m.close();
+            }
+            masterHost = host;
+            masterPort = port;
+            masterDownSince = System.currentTimeMillis();
+            log.info("replicating from {}:{}", host, port);
+            connectMaster();
+        });
+    }
+
+    @Override
+    public void becomeMaster() {
+        loop.execute(() -> {
+            if (!replica) {
+                return;
+            }
+            MasterLink m = master;
+            if (m != null) {
+                m.close();
+            }
+            master = null;
+            masterHost = null;
+            syncing = false;
+            replica = false;
+            setReplicaMode(false);
+            long off = offset;
+            if (hasHistory) {
+                ids = ids.shift(off);
+            }
+            if (backlog == null) {
+                backlog = new ReplicationBacklog(options.backlogSize(), off);
+            }
+            hasHistory = true;
+            needSelect = true;
+            feeding = true;
+            disconnectReplicas();
+            log.info("now a master: replid {} (previous id valid up to offset {})", ids.replid(),
+                    ids.secondOffset());
+        });
+    }
+
+    @Override
+    public long offset() {
+        return offset;
+    }
+
+    /**
+     * Manual failover, master side: client writes are refused (TRYAGAIN) and nothing else may move the offset
+     * the replica is catching up to: no PING, and expiry waits (the partitions behave as on a replica meanwhile).
+     */
+    @Override
+    public void pauseWrites(long millis) {
+        writesPausedUntil = System.currentTimeMillis() + millis;
+        loop.execute(() -> {
+            if (!replica) {
+                setReplicaMode(true);
+            }
+        });
+        loop.schedule(this::endPauseIfDue, millis + 1, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void resumeWrites() {
+        writesPausedUntil = 0;
+        loop.execute(this::endPauseIfDue);
+    }
+
+    private void endPauseIfDue() {
+        if (!replica && writesPausedUntil <= System.currentTimeMillis()) {
+            setReplicaMode(false);
+        }
+    }
+
+    // ================================ ReplicationHook (the command layer) ================================
+
+    @Override
+    public String rejectClientWrite() {
+        if (replica) {
+            return READONLY;
+        }
+        return writesPausedUntil > System.currentTimeMillis() ? PAUSED : null;
+    }
+
+    @Override
+    public void propagate(Call call) {
+        byte[][] args = null;
+        if (WriteRewriter.isBlocking(call.entry().name()) && call.db() != null) {
+            Map<Call, byte[][]> mine = parked[call.db().index()];
+            if (call.isAsync() && !call.isDone() && !call.out().isReadable()) {
+                mine.put(call, WriteRewriter.copyArgs(call)); // parked now, served (and propagated) later
+                return;
+            }
+            args = mine.remove(call);
+        }
+        if (!feeding) {
+            return;
+        }
+        ByteBuf bytes = WriteRewriter.rewrite(call, args);
+        if (bytes == null) {
+            return;
+        }
+        if (call.db() == null) {
+            flushAtOnePoint(bytes);
+            return;
+        }
+        int p = call.db().index();
+        if (call.inTransaction()) {
+            List<ByteBuf> tx = transactions[p];
+            if (tx.isEmpty()) {
+                keyspace.loop(p).execute(() -> endTransaction(p)); // runs right after the EXEC task
+            }
+            tx.add(bytes);
+            return;
+        }
+        endTransaction(p);
+        feed(bytes);
+    }
+
+    /** Sends the buffered transaction of partition {@code p} as one MULTI ... EXEC block (on p's loop). */
+    private void endTransaction(int p) {
+        List<ByteBuf> tx = transactions[p];
+        if (tx.isEmpty()) {
+            return;
+        }
+        if (tx.size() == 1) {
+            feed(tx.get(0));
+        } else {
+            var block = Unpooled.compositeBuffer(tx.size() + 2);
+            block.addComponent(true, StreamCommands.of("MULTI"));
+            tx.forEach(b -> block.addComponent(true, b));
+            block.addComponent(true, StreamCommands.of("EXEC"));
+            feed(block);
+        }
+        tx.clear();
+    }
+
+    private void expired(int partition, byte[] key) {
+        if (feeding) {
+            endTransaction(partition);
+            feed(StreamCommands.of("DEL".getBytes(StandardCharsets.US_ASCII), key));
+        }
+    }
+
+    /**
+     * A keyless write (FLUSHALL, FLUSHDB) acts on every partition at a different moment. To keep the replicas
+     * equal it is placed in the stream at one point: every loop meets at a barrier, the last one sends it, and each
+     * applies the flush again right there (writes before the barrier are gone on both sides, writes after it kept
+     * on both). The handler has already queued its own flush tasks, which run before these.
+     */
+    private void flushAtOnePoint(ByteBuf bytes) {
+        snapshotter.atOnePoint(true, () -> feed(bytes), (p, held, arrived) -> {
+            if (held) {
+                keyspace.partition(p).flush();
+            }
+        }, held -> {
+            if (!held) {
+                log.error("FLUSHALL could not be placed in the replication stream (barrier timed out)");
+                bytes.release();
+            }
+        });
+    }
+
+    private void feed(ByteBuf bytes) {
+        loop.execute(() -> append(bytes));
+    }
+
+    @Override
+    public void infoReplication(StringBuilder sb) {
+        ReplicationInfo.replication(this, sb);
+    }
+
+    @Override
+    public void infoStats(StringBuilder sb) {
+        sb.append("sync_full:").append(syncFull.get()).append("\r\n");
+        sb.append("sync_partial_ok:").append(syncPartialOk.get()).append("\r\n");
+        sb.append("sync_partial_err:").append(syncPartialErr.get()).append("\r\n");
+    }
+
+    @Override
+    public boolean killMasterLink() {
+        MasterLink m = master;
+        if (m == null || m.phase() == MasterLink.Phase.CLOSED) {
+            return false;
+        }
+        loop.execute(m::kill);
+        return true;
+    }
+
+    @Override
+    public int killReplicaLinks() {
+        int n = replicas.size();
+        replicas.forEach(r -> r.channel.close());
+        return n;
+    }
+
+    // ================================ the stream (replication loop) ================================
+
+    private void append(ByteBuf bytes) {
+        try {
+            if (backlog == null || replica) {
+                return; // a replica's stream is its master's; a write racing the demotion is not ours to send
+            }
+            if (needSelect && !replica) {
+                needSelect = false;
+                appendRaw(Unpooled.wrappedBuffer(StreamCommands.SELECT_0));
+            }
+            appendRaw(bytes);
+        } finally {
+            bytes.release();
+        }
+    }
+
+    /** Adds bytes to the backlog and every replica link (not consumed, not released). */
+    private void appendRaw(ByteBuf bytes) {
+        backlog.append(bytes);
+        offset = backlog.offset();
+        for (ReplicaLink r : replicas) {
+            r.stream(bytes);
+        }
+        if (!flushScheduled && !replicas.isEmpty()) {
+            flushScheduled = true;
+            loop.execute(() -> {
+                flushScheduled = false;
+                replicas.forEach(ReplicaLink::flush);
+            });
+        }
+    }
+
+    private void everySecond() {
+        long now = System.currentTimeMillis();
+        MasterLink m = master;
+        if (replica && m != null && m.isUp()) {
+            if (now - m.lastIoMillis() > options.timeoutMillis()) {
+                log.warn("MASTER timeout: no data nor PING received for {} ms", options.timeoutMillis());
+                m.kill();
+            } else {
+                m.sendAck(offset);
+            }
+        }
+        for (ReplicaLink r : replicas) {
+            if (r.state == ReplicaLink.State.ONLINE && r.handshake.listeningPort() > 0
+                    && now - r.ackMillis > options.timeoutMillis()) {
+                log.warn("Disconnecting timedout replica {}", r.ip());
+                r.channel.close();
+            }
+        }
+    }
+
+    private void pingReplicas() {
+        if (!replica && backlog != null && !replicas.isEmpty() && writesPausedUntil < System.currentTimeMillis()) {
+            append(Unpooled.wrappedBuffer(StreamCommands.PING));
+        }
+    }
+
+    private void ensureBacklog() {
+        if (backlog == null) {
+            if (!hasHistory) {
+                ids = ReplicationIds.fresh();
+            }
+            backlog = new ReplicationBacklog(options.backlogSize(), offset);
+            hasHistory = true;
+            needSelect = true;
+            feeding = !replica;
+        }
+    }
+
+    private void setReplicaMode(boolean on) {
+        for (int i = 0; i < keyspace.partitionCount(); i++) {
+            var p = keyspace.partition(i);
+            keyspace.loop(i).execute(() -> p.setReplicaMode(on));
+        }
+    }
+
+    private void disconnectReplicas() {
+        for (ReplicaLink r : replicas) {
+            r.channel.close();
+        }
+    }
+
+    // ================================ master side: REPLCONF / PSYNC / SYNC / WAIT ================================
+
+    /** REPLCONF options remembered for this connection (client loop). */
+    ReplicaHandshake handshake(ClientSession session) {
+        var attr = session.channel().attr(ReplicaHandshake.KEY);
+        ReplicaHandshake fresh = new ReplicaHandshake();
+        ReplicaHandshake existing = attr.setIfAbsent(fresh);
+        return existing != null ? existing : fresh;
+    }
+
+    /** REPLCONF ACK from an attached replica (no reply). */
+    void ack(ClientSession session, long ackOffset) {
+        loop.execute(() -> {
+            for (ReplicaLink r : replicas) {
+                if (r.session == session) {
+                    r.ackOffset = Math.max(r.ackOffset, ackOffset);
+                    r.ackMillis = System.currentTimeMillis();
+                    waits.check(this::countAcked, this::replyWait);
+                }
+            }
+        });
+    }
+
+    /** REPLCONF GETACK: on a replica, tell our master our offset now. */
+    void getAck() {
+        loop.execute(() -> {
+            MasterLink m = master;
+            if (m != null) {
+                m.sendAck(offset);
+            }
+        });
+    }
+
+    /** PSYNC (plainSync false) or SYNC; the call answers nothing itself, the link writes the replies. */
+    void sync(Call call, String replid, long requestedOffset, boolean plainSync) {
+        ClientSession session = call.session();
+        ReplicaHandshake hs = handshake(session);
+        call.async();
+        loop.execute(() -> {
+            try {
+                startSync(call, session, hs, replid, requestedOffset, plainSync);
+            } finally {
+                call.finish();
+            }
+        });
+    }
+
+    private void startSync(Call call, ClientSession session, ReplicaHandshake hs, String replid, long from,
+                           boolean plainSync) {
+        MasterLink m = master;
+        if (replica && (m == null || !m.isUp())) {
+            call.error(NOMASTERLINK);
+            return;
+        }
+        for (ReplicaLink r : replicas) {
+            if (r.session == session) {
+                return; // a repeated SYNC from an attached replica is ignored
+            }
+        }
+        if (!plainSync) {
+            PsyncDecision d = PsyncDecision.decide(replid, from, ids, backlog);
+            if (d.partial()) {
+                ReplicaLink link = attach(session, hs, false, ReplicaLink.State.ONLINE);
+                link.ackOffset = from - 1;
+                syncPartialOk.incrementAndGet();
+                link.write(Unpooled.copiedBuffer(hs.capaPsync2() ? "+CONTINUE " + ids.replid() + "\r\n"
+                        : "+CONTINUE\r\n", StandardCharsets.US_ASCII));
+                link.write(backlog.copyFrom(from));
+                link.flush();
+                log.info("replica {}:{} partially resynchronized from offset {}", link.ip(), hs.listeningPort(), from);
+                return;
+            }
+            if (!"?".equals(replid)) {
+                syncPartialErr.incrementAndGet();
+            }
+            log.info("full resync for replica {}: {}", session.channel().remoteAddress(), d.reason());
+        }
+        syncFull.incrementAndGet();
+        ensureBacklog();
+        ReplicaLink link = attach(session, hs, plainSync, ReplicaLink.State.WAIT_BGSAVE);
+        fullSync(link);
+    }
+
+    private ReplicaLink attach(ClientSession session, ReplicaHandshake hs, boolean plainSync, ReplicaLink.State s) {
+        ReplicaLink link = new ReplicaLink(session, hs, plainSync, s);
+        replicas.add(link);
+        link.channel.closeFuture().addListener(f -> loop.execute(() -> {
+            replicas.remove(link);
+            link.dropPending();
+        }));
+        return link;
+    }
+
+    private void fullSync(ReplicaLink link) {
+        long[] cut = new long[1];
+        String[] id = new String[1];
+        long started = System.nanoTime();
+        snapshotter.take(replica, () -> {
+            cut[0] = offset;
+            id[0] = ids.replid();
+            link.state = ReplicaLink.State.SEND_BULK;
+            if (!link.plainSync) {
+                link.write(Unpooled.copiedBuffer("+FULLRESYNC " + id[0] + " " + cut[0] + "\r\n",
+                        StandardCharsets.US_ASCII));
+                link.flush();
+            }
+            needSelect = true;
+        }, segments -> {
+            ByteBuf rdb = RdbWriter.assemble(id[0], cut[0], segments);
+            if (!link.channel.isActive()) {
+                rdb.release();
+                return;
+            }
+            long bytes = rdb.readableBytes();
+            link.write(Unpooled.copiedBuffer("$" + bytes + "\r\n", StandardCharsets.US_ASCII));
+            link.write(rdb);
+            if (link.handshake.rdbOnly()) {
+                link.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> link.channel.close());
+                return;
+            }
+            link.goOnline();
+            log.info("full sync to {}: {} bytes at offset {} in {} ms (longest partition pause {} ms)", link.ip(),
+                    bytes, cut[0], (System.nanoTime() - started) / 1_000_000, snapshotter.lastPauseMillis());
+        }, why -> {
+            log.warn("full sync to {} failed: {}", link.ip(), why);
+            link.channel.close();
+        });
+    }
+
+    /** WAIT numreplicas timeout (replication.md §6). */
+    void waitFor(Call call, int numReplicas, long timeoutMillis) {
+        if (replica) {
+            call.error(WAIT_ON_REPLICA);
+            return;
+        }
+        call.async();
+        // every partition first: this client's earlier writes have then reached the replication loop
+        keyspace.gather(p -> Boolean.TRUE).thenRun(() -> loop.execute(() -> {
+            long target = offset;
+            int acked = countAcked(target);
+            if (acked >= numReplicas || call.inTransaction()) {
+                replyWait(call, acked);
+                return;
+            }
+            WaitQueue.Waiter w = waits.add(call, target, numReplicas);
+            if (!getackScheduled) {
+                getackScheduled = true;
+                loop.execute(() -> {
+                    getackScheduled = false;
+                    append(Unpooled.wrappedBuffer(StreamCommands.GETACK));
+                });
+            }
+            if (timeoutMillis > 0) {
+                loop.schedule(() -> {
+                    if (waits.remove(w)) {
+                        replyWait(call, countAcked(target));
+                    }
+                }, timeoutMillis, TimeUnit.MILLISECONDS);
+            }
+        }));
+    }
+
+    private int countAcked(long target) {
+        int n = 0;
+        for (ReplicaLink r : replicas) {
+            if (r.state == ReplicaLink.State.ONLINE && r.ackOffset >= target) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void replyWait(Call call, int n) {
+        call.integer(n);
+        call.finish();
+    }
+
+    // ================================ replica side (MasterLinkListener) ================================
+
+    private void connectMaster() {
+        MasterLink m = new MasterLink(masterHost, masterPort, options, this);
+        master = m;
+        m.connect(loop);
+    }
+
+    @Override
+    public String[] psyncArguments() {
+        return hasHistory ? new String[]{ids.replid(), Long.toString(offset + 1)} : new String[]{"?", "-1"};
+    }
+
+    @Override
+    public void onFullResync(MasterLink link, String replid, long at) {
+        if (link != master) {
+            return;
+        }
+        log.info("full resync from {}:{}: replid {} offset {}", link.host, link.port, replid, at);
+        disconnectReplicas();
+        ids = ReplicationIds.of(replid);
+        discardHeldTransaction();
+        fullSyncOffset = at;
+        syncing = true;
+        applier.flushAll();
+    }
+
+    @Override
+    public void onSnapshot(MasterLink link, ByteBuf rdb) {
+        try {
+            if (link != master) {
+                return;
+            }
+            long started = System.nanoTime();
+            long bytes = rdb.readableBytes();
+            long keys = applier.load(rdb);
+            log.info("loaded {} keys ({} bytes) from the master in {} ms", keys, bytes,
+                    (System.nanoTime() - started) / 1_000_000);
+            backlog = new ReplicationBacklog(options.backlogSize(), fullSyncOffset);
+            offset = fullSyncOffset;
+            hasHistory = true;
+            syncing = false;
+            masterDownSince = -1;
+            link.sendAck(offset);
+        } catch (io.slotgate.node.persistence.rdb.RdbFormatException | RuntimeException e) {
+            log.warn("cannot load the master's snapshot: {}", e.getMessage());
+            syncing = false;
+            link.kill();
+        } finally {
+            rdb.release();
+        }
+    }
+
+    @Override
+    public void onContinue(MasterLink link, String replid) {
+        if (link != master) {
+            return;
+        }
+        if (replid != null && !replid.equalsIgnoreCase(ids.replid())) {
+            ids = ids.adopt(replid, offset);
+            disconnectReplicas();
+        }
+        if (backlog == null) {
+            backlog = new ReplicationBacklog(options.backlogSize(), offset);
+        }
+        masterDownSince = -1;
+        log.info("partial resync with {}:{} from offset {}", link.host, link.port, offset + 1);
+    }
+
+    @Override
+    public void onCommand(MasterLink link, RespRequest command) {
+        if (link != master) {
+            command.release();
+            return;
+        }
+        if (command.argCount() >= 2 && command.argEqualsIgnoreCase(0, "replconf")
+                && command.argEqualsIgnoreCase(1, "getack")) {
+            link.sendAck(offset); // the offset before this command, as Redis
+        }
+        // A chained replica forwards the stream verbatim (replication.md §3). A MULTI block counts (and is
+        // forwarded) only once its EXEC arrived: a link lost inside it makes the master send it again.
+        boolean multi = isCommand(command, "multi");
+        if (multi) {
+            discardHeldTransaction();
+            heldTransaction = new java.util.ArrayList<>();
+        }
+        if (heldTransaction != null) {
+            heldTransaction.add(command.frame().retainedDuplicate());
+            if (isCommand(command, "exec")) {
+                heldTransaction.forEach(b -> {
+                    appendRaw(b);
+                    b.release();
+                });
+                heldTransaction = null;
+            }
+        } else {
+            appendRaw(command.frame());
+        }
+        applier.apply(command);
+    }
+
+    private List<ByteBuf> heldTransaction;
+
+    private static boolean isCommand(RespRequest r, String name) {
+        return r.argCount() == 1 && r.argEqualsIgnoreCase(0, name);
+    }
+
+    private void discardHeldTransaction() {
+        if (heldTransaction != null) {
+            heldTransaction.forEach(ByteBuf::release);
+            heldTransaction = null;
+        }
+        applier.discardTransaction();
+    }
+
+    @Override
+    public void onLinkDown(MasterLink link, String reason) {
+        if (link != master) {
+            return;
+        }
+        masterDownSince = System.currentTimeMillis();
+        syncing = false;
+        discardHeldTransaction();
+        loop.schedule(() -> {
+            if (replica && master == link) {
+                connectMaster();
+            }
+        }, options.reconnectMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // ================================ views for INFO / ROLE ================================
+
+    boolean isReplica() {
+        return replica;
+    }
+
+    ReplicationIds ids() {
+        return ids;
+    }
+
+    ReplicationBacklog backlog() {
+        return backlog;
+    }
+
+    ReplicationOptions options() {
+        return options;
+    }
+
+    List<ReplicaLink> replicas() {
+        return replicas;
+    }
+
+    MasterLink master() {
+        return master;
+    }
+
+    String masterHost() {
+        return masterHost;
+    }
+
+    int masterPort() {
+        return masterPort;
+    }
+
+    long masterDownSince() {
+        return masterDownSince;
+    }
+
+    boolean syncing() {
+        return syncing;
+    }
+
+    /** The longest partition pause of the last snapshot (for measurements). */
+    public long lastSnapshotPauseMillis() {
+        return snapshotter.lastPauseMillis();
+    }
+
+    /** The current replication id (tests and tooling). */
+    public String replid() {
+        return ids.replid();
+    }
+}
