@@ -33,23 +33,6 @@ interface ClusterBackend extends AutoCloseable {
     /** False once the node at {@code address} was killed. */
     boolean isRunning(String address);
 
-    /**
-     * True if the replicas hold their masters' data: a replica reports its master link up in INFO replication
-     * (replication.md). Our nodes do only once data replication is merged; until then suites that read from
-     * replicas or fail over skip themselves against our nodes.
-     */
-    default boolean replicatesData() {
-        for (int i = 0; i < ports().size(); i++) {
-            try (RespConnection c = connect(i)) {
-                String info = c.callText("INFO", "replication");
-                if (info.contains("role:slave")) {
-                    return info.contains("master_link_status:up");
-                }
-            }
-        }
-        return false;
-    }
-
     @Override
     void close();
 }

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * A cluster of our own backend nodes, started in-process on free loopback ports and formed by hand the way
  * {@code slotgate local} does it (CLUSTER MEET, ADDSLOTSRANGE, REPLICATE; cluster-protocol.md). Returned once every
  * node reports {@code cluster_state:ok}, knows every other node as master or replica, lists all of them in
- * {@code CLUSTER SLOTS}, and every replica whose node reports a replication link has it up. Close it to stop every
- * node and delete their directories.
+ * {@code CLUSTER SLOTS}, and every replica has its master link up (synced). Close it to stop every node and delete
+ * their directories.
  */
 final class SlotgateClusterFixture implements ClusterBackend {
 
@@ -76,7 +76,7 @@ final class SlotgateClusterFixture implements ClusterBackend {
 
     /**
      * Waits until every node reports {@code cluster_state:ok}, sees all nodes as healthy masters or replicas, lists
-     * all of them in {@code CLUSTER SLOTS}, and (once nodes replicate) every replica's master link is up.
+     * all of them in {@code CLUSTER SLOTS}, and every replica's master link is up.
      */
     void awaitConsistent(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -205,9 +205,8 @@ final class SlotgateClusterFixture implements ClusterBackend {
                     return address + " lists " + listed + " nodes in CLUSTER SLOTS";
                 }
                 String replication = c.callText("INFO", "replication");
-                // Nodes without data replication report no link at all; with it, a replica must be in sync.
-                if (replication.contains("role:slave") && replication.contains("master_link_status:")
-                        && !replication.contains("master_link_status:up")) {
+                // A replica serves READONLY reads only once its initial sync is done (replication.md).
+                if (replication.contains("role:slave") && !replication.contains("master_link_status:up")) {
                     return address + " has its master link down";
                 }
             } catch (RuntimeException e) {
