@@ -35,7 +35,10 @@
  * Before a keyed command runs, the dispatcher computes the slot of its keys (CommandSpec key positions,
  * cluster-protocol.md §2.1), answers CROSSSLOT if they differ, then asks
  * {@code ClusterService.view().redirect(slot, write, readonly, asking)}; a non-null answer (MOVED, ASK,
- * CLUSTERDOWN...) is the reply. CLUSTER subcommands go to {@code ClusterService.execute}, except KEYSLOT,
+ * CLUSTERDOWN...) is the reply. While a slot is migrating or importing, whether the keys exist decides between
+ * running the command, ASK and TRYAGAIN (§2.1 steps 9-10): {@code command.OpenSlotCheck} looks them up on the
+ * partition's loop just before the handler runs, and takes the whole decision again if the cluster view changed
+ * since the gate (a SETSLOT NODE in between). CLUSTER subcommands go to {@code ClusterService.execute}, except KEYSLOT,
  * COUNTKEYSINSLOT and GETKEYSINSLOT, answered from the keyspace ({@code KeyspaceAccess} is the engine's view of
  * it).
  *
@@ -43,7 +46,9 @@
  * DUMP / RESTORE / RESTORE-ASKING ({@code command.migration}, on {@code persistence.rdb}) use Redis's payload
  * format, so payloads move both ways between this node and redis-server. MIGRATE talks to the target with a blocking
  * socket on the partition's loop: like Redis it blocks while it runs, but only that partition waits, which keeps
- * the keys unchanged between DUMP and the local delete.
+ * the keys unchanged between DUMP and the local delete. With {@code KEYS} it is routed by those keys, and it runs
+ * locally on a migrating or importing slot (§2.1 step 8), which is what {@code redis-cli --cluster reshard}
+ * needs; SETSLOT (cluster engine) opens and closes the slots.
  *
  * <h2>Memory</h2>
  * Keys live in an open-addressing table per partition (keys as byte[], string values as byte[], three array

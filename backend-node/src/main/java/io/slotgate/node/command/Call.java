@@ -34,6 +34,10 @@ public final class Call {
     private int[] keys = KeySpec.NONE;
     /** Set while running inside EXEC, where blocking commands answer at once. */
     private boolean inTransaction;
+    /** The cluster snapshot the slot gate passed this command with; null when no gate ran (see OpenSlotCheck). */
+    private io.slotgate.node.cluster.ClusterView gateView;
+    private boolean gateAsking;
+    private boolean gateReadonly;
 
     public Call(NodeContext node, ClientSession session, RespRequest request, CommandEntry entry) {
         this.node = node;
@@ -84,6 +88,26 @@ public final class Call {
 
     public int[] keyIndexes() {
         return keys;
+    }
+
+    /** Records the gate's inputs, so the partition can re-decide just before running (OpenSlotCheck). */
+    public void gatedBy(io.slotgate.node.cluster.ClusterView view, boolean asking, boolean readonly) {
+        this.gateView = view;
+        this.gateAsking = asking;
+        this.gateReadonly = readonly;
+    }
+
+    public io.slotgate.node.cluster.ClusterView gateView() {
+        return gateView;
+    }
+
+    /** The client had sent ASKING (or the command implies it) when the gate ran. */
+    public boolean gateAsking() {
+        return gateAsking;
+    }
+
+    public boolean gateReadonly() {
+        return gateReadonly;
     }
 
     public boolean inTransaction() {

@@ -30,6 +30,8 @@ public record CommandEntry(String name, int arity, int flags, KeySpec keys, Comm
     public static final int F_FANOUT = 128;
     /** Counts as if ASKING was sent just before (RESTORE-ASKING, cluster-protocol.md §2.1 step 10). */
     public static final int F_ASKING = 256;
+    /** Served locally on a migrating or importing slot whatever its keys (MIGRATE, cluster-protocol.md §2.1 step 8). */
+    public static final int F_OPEN_SLOT_LOCAL = 512;
 
     public CommandEntry(String name, int arity, int flags, KeySpec keys, CommandHandler handler) {
         this(name, arity, flags, keys, handler, new Stats());

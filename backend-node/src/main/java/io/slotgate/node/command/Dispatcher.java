@@ -78,7 +78,11 @@ public final class Dispatcher {
         }
         int[] keys = entry.keys().keys(request);
         int slot = -1;
+        io.slotgate.node.cluster.ClusterView gateView = null;
+        boolean asking = false;
         if (keys.length > 0) {
+            gateView = node.cluster().view(); // taken first: a newer view at execution means "decide again"
+            asking = session.isAsking() || entry.has(CommandEntry.F_ASKING);
             String gate = gate(session, request, entry, keys);
             if (gate != null) {
                 if (!entry.has(CommandEntry.F_TX_CONTROL)) {
@@ -95,10 +99,13 @@ public final class Dispatcher {
             reject(session, readonly, true); // after the slot gate, as Redis (replication.md §5)
             return;
         }
-        if (!session.inMulti()) {
-            session.setAsking(false);
+        if (!session.inMulti() && !entry.name().equals("multi")) {
+            session.setAsking(false); // one command only; ASKING MULTI ... EXEC keeps it (cluster-protocol.md §2.2)
         }
         Call call = new Call(node, session, request, entry);
+        if (gateView != null) {
+            call.gatedBy(gateView, asking, session.isReadonly());
+        }
         if (entry.has(CommandEntry.F_BLOCKING)) {
             session.pause(); // resumed when its reply is written (ClientSession.drain)
         }
@@ -158,13 +165,21 @@ public final class Dispatcher {
             }
         }
         return node.cluster().view().redirect(slot, entry.isWrite(), session.isReadonly(),
-                session.isAsking() || entry.has(CommandEntry.F_ASKING));
+                session.isAsking() || entry.has(CommandEntry.F_ASKING) || entry.has(CommandEntry.F_OPEN_SLOT_LOCAL));
     }
 
     /** Runs the handler on the current thread (already the right loop) and does the write bookkeeping. */
     public static void execute(Call call) {
         CommandEntry entry = call.entry();
         long start = System.nanoTime();
+        if (call.gateView() != null && call.db() != null) {
+            String redirect = OpenSlotCheck.recheck(call);
+            if (redirect != null) {
+                call.error(redirect);
+                entry.stats().rejected.increment();
+                return;
+            }
+        }
         try {
             entry.handler().execute(call);
         } catch (CommandException e) {

@@ -82,6 +82,11 @@ public sealed interface ClusterCommand {
         }
     }
 
+    /** SETSLOT: {@code nodeId} is null for STABLE (cluster-protocol.md §9). */
+    record SetSlot(int slot, Action action, String nodeId) implements ClusterCommand {
+        public enum Action { IMPORTING, MIGRATING, STABLE, NODE }
+    }
+
     record CountKeysInSlot(int slot) implements ClusterCommand {
     }
 

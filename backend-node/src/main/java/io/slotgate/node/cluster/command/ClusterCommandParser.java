@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * Turns {@code CLUSTER <subcommand> ...} into a {@link ClusterCommand}, with Redis 7.0's arity rules and error
- * texts (cluster-protocol.md §3, §8, §9). Subcommands of later issues (SETSLOT) are reported as unknown.
+ * texts (cluster-protocol.md §3, §8, §9).
  */
 public final class ClusterCommandParser {
 
@@ -99,6 +99,9 @@ public final class ClusterCommandParser {
                 return reset(req);
             case "failover":
                 return failover(req);
+            case "setslot":
+                minArity(argc, 4, sub);
+                return setSlot(req);
             case "test-drop-links":
                 minArity(argc, 3, sub);
                 return testDropLinks(req);
@@ -261,6 +264,24 @@ public final class ClusterCommandParser {
             ids.add(req.argString(i));
         }
         return new ClusterCommand.TestDropLinks(ids);
+    }
+
+    /** SETSLOT slot IMPORTING|MIGRATING|NODE id | STABLE (cluster-protocol.md §9). */
+    private static ClusterCommand setSlot(RespRequest req) throws ClusterCommandException {
+        int slot = slot(req, 2);
+        String action = req.argString(3).toLowerCase(Locale.ROOT);
+        int argc = req.argCount();
+        ClusterCommand.SetSlot.Action a = switch (action) {
+            case "migrating" -> argc == 5 ? ClusterCommand.SetSlot.Action.MIGRATING : null;
+            case "importing" -> argc == 5 ? ClusterCommand.SetSlot.Action.IMPORTING : null;
+            case "node" -> argc == 5 ? ClusterCommand.SetSlot.Action.NODE : null;
+            case "stable" -> argc == 4 ? ClusterCommand.SetSlot.Action.STABLE : null;
+            default -> null;
+        };
+        if (a == null) {
+            throw ClusterCommandException.err("Invalid CLUSTER SETSLOT action or number of arguments. Try CLUSTER HELP");
+        }
+        return new ClusterCommand.SetSlot(slot, a, argc == 5 ? req.argString(4) : null);
     }
 
     private static ClusterCommand setConfigEpoch(RespRequest req) throws ClusterCommandException {

@@ -41,6 +41,8 @@ public final class ClusterReplies {
         "    Failure reports about a node.",
         "FAILOVER [FORCE|TAKEOVER]",
         "    Promote this replica (FORCE: without the master's agreement, TAKEOVER: without a vote).",
+        "SETSLOT <slot> IMPORTING <node-id> | MIGRATING <node-id> | NODE <node-id> | STABLE",
+        "    Open a slot for a move, hand it to a node, or close the move (what redis-cli --cluster reshard sends).",
         "TEST-DROP-LINKS <node-id> ... | NONE",
         "    Tests only (cluster-test-faults yes): drop bus traffic with those nodes.",
         "RESET [HARD|SOFT]",

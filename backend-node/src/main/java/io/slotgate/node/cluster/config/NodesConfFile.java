@@ -66,6 +66,14 @@ public final class NodesConfFile implements AutoCloseable {
 
     /** Writes {@code conf} with fsync and an atomic rename. */
     public void save(NodesConf conf) throws IOException {
+        save(conf, true);
+    }
+
+    /**
+     * Writes {@code conf} with an atomic rename; fsync only when asked (cluster-engine.md §13.3: most SETSLOT
+     * saves skip it, which keeps a resharding of thousands of slots from waiting on the disk).
+     */
+    public void save(NodesConf conf, boolean fsync) throws IOException {
         byte[] bytes = conf.render().getBytes(StandardCharsets.UTF_8);
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -74,7 +82,9 @@ public final class NodesConfFile implements AutoCloseable {
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
-            ch.force(true);
+            if (fsync) {
+                ch.force(true);
+            }
         }
         try {
             Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -66,8 +66,11 @@ public final class ClusterEngine implements BusListener {
     /** Test-only partition switch (cluster-test-faults): peers whose bus traffic is dropped both ways. */
     private final Set<String> droppedPeers = new HashSet<>();
     private BusNetwork bus;
+    private EventLoop loop;
     private volatile ClusterState snapshot;
     private boolean saveNeeded;
+    /** Whether the pending save must fsync (most changes do; SETSLOT without an epoch bump does not). */
+    private boolean fsyncNeeded;
     private boolean snapshotDirty;
     private boolean stateOk;
     /** cluster_size as last computed; Redis's initial value is 1 until the first evaluation. */
@@ -93,6 +96,7 @@ public final class ClusterEngine implements BusListener {
     /** Loads or creates nodes.conf and opens the bus; runs on the loop. */
     public void start(EventLoop loop) throws Exception {
         startedAt = now();
+        this.loop = loop;
         bus = new BusNetwork(loop, this, BusCodec.DEFAULT_MAX_FRAME_LENGTH, System::currentTimeMillis);
         confFile.lock();
         try {
@@ -162,6 +166,14 @@ public final class ClusterEngine implements BusListener {
             } else {
                 reply.complete(buf);
             }
+        });
+    }
+
+    /** Continues work on the cluster loop (after an asynchronous keyspace query), then publishes and saves. */
+    void runOnLoop(Runnable task) {
+        loop.execute(() -> {
+            task.run();
+            afterEvent();
         });
     }
 
@@ -377,6 +389,12 @@ public final class ClusterEngine implements BusListener {
     // ---------------------------------------------------------------- shared state transitions
 
     void markConfigChanged() {
+        fsyncNeeded = true;
+        markConfigChangedNoFsync();
+    }
+
+    /** A change to save without fsync (cluster-engine.md §13.3: SETSLOT paths that bump no epoch). */
+    void markConfigChangedNoFsync() {
         saveNeeded = true;
         snapshotDirty = true;
     }
@@ -496,7 +514,7 @@ public final class ClusterEngine implements BusListener {
             rebuildSnapshot();
         }
         if (saveNeeded) {
-            saveConfig();
+            saveConfig(fsyncNeeded);
         }
     }
 
@@ -513,8 +531,19 @@ public final class ClusterEngine implements BusListener {
         }
         ClusterNode me = table.myself;
         String masterId = me.isReplica() && me.master != null ? me.master.id : null;
+        Map<Integer, String> migrating = new HashMap<>();
+        SlotSet importing = new SlotSet();
+        for (int s = 0; s < SlotSet.SLOTS; s++) {
+            ClusterNode to = table.migratingTo[s];
+            if (to != null && table.owner(s) == me) {
+                migrating.put(s, to.endpoint());
+            }
+            if (table.importingFrom[s] != null) {
+                importing.add(s);
+            }
+        }
         snapshot = new ClusterState(me.id, masterId, stateOk, owners, endpoints, options.allowReadsWhenDown(),
-                failover.state().infoValue());
+                failover.state().infoValue(), migrating, importing);
     }
 
     /**
@@ -550,16 +579,21 @@ public final class ClusterEngine implements BusListener {
             out.add(new ClusterNodeInfo(n.id, n.ip, n.port, n.busPort, n.flags,
                     n.isReplica() && n.master != null ? n.master.id : null, n.isMyself() ? 0 : n.pingSent,
                     n.pongReceived, n.effectiveConfigEpoch(), n.isMyself() || n.linkConnected(), n.slots.ranges(),
-                    List.of()));
+                    n.isMyself() ? table.openSlotTokens() : List.of()));
         }
         return out;
     }
 
     /** Writes nodes.conf now; returns the error, or null. */
     IOException saveConfig() {
+        return saveConfig(true);
+    }
+
+    private IOException saveConfig(boolean fsync) {
         saveNeeded = false;
+        fsyncNeeded = false;
         try {
-            confFile.save(new NodesConf(describe(), table.currentEpoch, table.lastVoteEpoch));
+            confFile.save(new NodesConf(describe(), table.currentEpoch, table.lastVoteEpoch), fsync);
             return null;
         } catch (IOException e) {
             log.error("Error saving the cluster node config {}: {}", confFile.path(), e.toString());

@@ -43,7 +43,12 @@ final class CommandExecutor {
                 getKeys(g, reply);
                 return;
             }
-            run(cmd, out);
+            if (cmd instanceof ClusterCommand.SetSlot s && setSlot(s, out, reply)) {
+                return; // completed after the keyspace answers
+            }
+            if (!(cmd instanceof ClusterCommand.SetSlot)) {
+                run(cmd, out);
+            }
         } catch (ClusterCommandException e) {
             out.clear();
             RespWriter.writeError(out, e.getMessage());
@@ -53,6 +58,101 @@ final class CommandExecutor {
             return;
         }
         reply.complete(out);
+    }
+
+    /**
+     * SETSLOT (cluster-protocol.md §9). Returns true when {@code reply} is completed later (and {@code out} was
+     * released): NODE first counts the slot's local keys on the keyspace's loop, then finishes on the cluster loop.
+     */
+    private boolean setSlot(ClusterCommand.SetSlot c, ByteBuf out, CompletableFuture<ByteBuf> reply)
+            throws ClusterCommandException {
+        ClusterNode me = table.myself;
+        if (me.isReplica()) {
+            throw ClusterCommandException.err("Please use SETSLOT only with masters.");
+        }
+        int slot = c.slot();
+        switch (c.action()) {
+            case MIGRATING -> {
+                if (table.owner(slot) != me) {
+                    throw ClusterCommandException.err("I'm not the owner of hash slot " + slot);
+                }
+                table.migratingTo[slot] = masterNamed(c.nodeId(), "I don't know about node ");
+            }
+            case IMPORTING -> {
+                if (table.owner(slot) == me) {
+                    throw ClusterCommandException.err("I'm already the owner of hash slot " + slot);
+                }
+                table.importingFrom[slot] = masterNamed(c.nodeId(), "I don't know about node ");
+            }
+            case STABLE -> {
+                table.migratingTo[slot] = null;
+                table.importingFrom[slot] = null;
+            }
+            case NODE -> {
+                masterNamed(c.nodeId(), "Unknown node ");
+                out.release();
+                engine.keyspace.countKeysInSlot(slot).whenComplete((keys, err) -> engine.runOnLoop(() -> {
+                    if (err != null) {
+                        reply.completeExceptionally(err);
+                        return;
+                    }
+                    ByteBuf done = ByteBufAllocator.DEFAULT.buffer(64);
+                    try {
+                        assignSlot(slot, masterNamed(c.nodeId(), "Unknown node "), keys);
+                        RespWriter.writeOk(done);
+                    } catch (ClusterCommandException e) {
+                        RespWriter.writeError(done, e.getMessage());
+                    }
+                    engine.afterEvent(); // publish before replying, as for every CLUSTER command
+                    reply.complete(done);
+                }));
+                return true;
+            }
+            default -> throw new IllegalStateException(c.action().toString());
+        }
+        engine.markConfigChangedNoFsync();
+        RespWriter.writeOk(out);
+        return false;
+    }
+
+    /** A known master, or the error {@code unknownPrefix + id} / "Target node is not a master". */
+    private ClusterNode masterNamed(String id, String unknownPrefix) throws ClusterCommandException {
+        ClusterNode n = table.get(id);
+        if (n == null) {
+            throw ClusterCommandException.err(unknownPrefix + id);
+        }
+        if (n.isReplica()) {
+            throw ClusterCommandException.err("Target node is not a master");
+        }
+        return n;
+    }
+
+    /** SETSLOT NODE's effects, in Redis's order, once the local key count of the slot is known. */
+    private void assignSlot(int slot, ClusterNode n, long localKeys) throws ClusterCommandException {
+        ClusterNode me = table.myself;
+        if (me.isReplica()) {
+            throw ClusterCommandException.err("Please use SETSLOT only with masters.");
+        }
+        boolean wasMine = table.owner(slot) == me;
+        if (wasMine && n != me && localKeys != 0) {
+            throw ClusterCommandException.err("Can't assign hashslot " + slot
+                    + " to a different node while I still hold keys for this hash slot.");
+        }
+        if (localKeys == 0) {
+            table.migratingTo[slot] = null;
+        }
+        table.setOwner(slot, n);
+        engine.markConfigChangedNoFsync(); // the epoch bump and the demotion below ask for fsync themselves
+        if (wasMine && n != me && me.slots.isEmpty()) {
+            // cluster-allow-replica-migration yes (the default): a master left without slots follows the new owner.
+            engine.setMyMaster(n);
+        }
+        if (n == me && table.importingFrom[slot] != null) {
+            // cluster-engine.md §10.3: a higher epoch of our own makes every node accept the new owner.
+            engine.bumpEpochWithoutConsensus();
+            table.importingFrom[slot] = null;
+            engine.broadcastPong();
+        }
     }
 
     private void run(ClusterCommand cmd, ByteBuf out) throws ClusterCommandException {
@@ -247,6 +347,7 @@ final class CommandExecutor {
         for (int s = 0; s < SlotSet.SLOTS; s++) {
             table.setOwner(s, null);
         }
+        table.clearAllOpenSlots();
         for (ClusterNode n : table.nodeList()) {
             if (n != me) {
                 engine.removeNode(n);

@@ -4,6 +4,7 @@ import io.slotgate.node.cluster.config.NodesConf;
 import io.slotgate.node.cluster.state.ClusterNodeInfo;
 import io.slotgate.node.cluster.state.NodeFlags;
 import io.slotgate.node.cluster.state.SlotRange;
+import io.slotgate.node.cluster.state.SlotSet;
 
 /** Fills an empty {@link NodeTable} from a parsed nodes.conf (cluster-engine.md §13.2). */
 final class ConfigLoader {
@@ -45,8 +46,40 @@ final class ConfigLoader {
                 }
             }
         }
+        for (ClusterNodeInfo info : conf.nodes()) {
+            if (info.id().equals(table.myself == null ? null : table.myself.id)) {
+                loadOpenSlots(info);
+            }
+        }
         table.currentEpoch = conf.currentEpoch();
         table.lastVoteEpoch = conf.lastVoteEpoch();
+    }
+
+    /** The myself line's "[N->-id]" (migrating) and "[N-<-id]" (importing) tokens (cluster-engine.md §13.2). */
+    private void loadOpenSlots(ClusterNodeInfo info) {
+        for (String token : info.openSlots()) {
+            int mig = token.indexOf("->-");
+            int imp = token.indexOf("-<-");
+            int sep = mig >= 0 ? mig : imp;
+            if (!token.endsWith("]") || sep < 0) {
+                throw new IllegalArgumentException("bad open slot token '" + token + "'");
+            }
+            int slot;
+            try {
+                slot = Integer.parseInt(token.substring(1, sep));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad open slot token '" + token + "'", e);
+            }
+            if (slot < 0 || slot >= SlotSet.SLOTS) {
+                throw new IllegalArgumentException("bad open slot token '" + token + "'");
+            }
+            ClusterNode other = node(token.substring(sep + 3, token.length() - 1));
+            if (mig >= 0) {
+                table.migratingTo[slot] = other;
+            } else {
+                table.importingFrom[slot] = other;
+            }
+        }
     }
 
     private ClusterNode node(String id) {

@@ -263,6 +263,9 @@ final class MessageHandler {
                 table.setOwner(s, sender); // clears the "no longer claimed" mark
                 continue;
             }
+            if (table.importingFrom[s] != null) {
+                continue; // an import is closed only by SETSLOT (cluster-engine.md §10.1)
+            }
             if (owner == null || table.isStale(s) || owner.configEpoch < epoch) {
                 if (owner == me) {
                     lostOwn++;

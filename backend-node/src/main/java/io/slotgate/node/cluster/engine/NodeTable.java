@@ -31,6 +31,9 @@ final class NodeTable {
      * unclaimed by rebinding (cluster-engine.md §10.1, Redis 7.0.13+).
      */
     private final SlotSet stale = new SlotSet();
+    /** SETSLOT MIGRATING targets and IMPORTING sources per slot, null = none (cluster-protocol.md §9). */
+    final ClusterNode[] migratingTo = new ClusterNode[SlotSet.SLOTS];
+    final ClusterNode[] importingFrom = new ClusterNode[SlotSet.SLOTS];
     ClusterNode myself;
     long currentEpoch;
     long lastVoteEpoch;
@@ -77,6 +80,7 @@ final class NodeTable {
         for (ClusterNode n : nodes.values()) {
             n.failReports.remove(node);
         }
+        clearOpenSlotsOf(node);
         if (node.link != null) {
             node.link.attach(null);
             node.link.close();
@@ -126,6 +130,37 @@ final class NodeTable {
         }
         node.slots.clear();
         return n;
+    }
+
+    /** Forgets the migrations whose other end is {@code node} (Redis does so when it deletes a node). */
+    void clearOpenSlotsOf(ClusterNode node) {
+        for (int s = 0; s < SlotSet.SLOTS; s++) {
+            if (migratingTo[s] == node) {
+                migratingTo[s] = null;
+            }
+            if (importingFrom[s] == node) {
+                importingFrom[s] = null;
+            }
+        }
+    }
+
+    /** Clears every MIGRATING and IMPORTING mark (CLUSTER RESET). */
+    void clearAllOpenSlots() {
+        java.util.Arrays.fill(migratingTo, null);
+        java.util.Arrays.fill(importingFrom, null);
+    }
+
+    /** The myself line's "[slot->-id]" / "[slot-<-id]" tokens; a slot both ways is listed as migrating (§5). */
+    List<String> openSlotTokens() {
+        List<String> out = new ArrayList<>();
+        for (int s = 0; s < SlotSet.SLOTS; s++) {
+            if (migratingTo[s] != null) {
+                out.add("[" + s + "->-" + migratingTo[s].id + "]");
+            } else if (importingFrom[s] != null) {
+                out.add("[" + s + "-<-" + importingFrom[s].id + "]");
+            }
+        }
+        return out;
     }
 
     boolean isStale(int slot) {

@@ -27,7 +27,11 @@
  * otherwise), {@code CLUSTER TEST-DROP-LINKS <node-id>... | NONE} makes this node drop all bus traffic to and from
  * those nodes, so a test can partition a node away while every socket stays open.
  *
- * Not here yet: slot migration (SETSLOT, ASK), cluster-allow-replica-migration no, the data-age check against the
+ * Slot migration: {@code CommandExecutor} runs SETSLOT (cluster-protocol.md §9); the MIGRATING / IMPORTING marks
+ * live in {@code NodeTable}, are printed on the myself line, saved in nodes.conf, and published in the snapshot for
+ * the slot gate. Gossip never rebinds an importing slot (§10.1); SETSLOT NODE on the importer bumps its epoch.
+ *
+ * Not here yet: cluster-allow-replica-migration no, the data-age check against the
  * replication link's real times (the bus's last contact with the master stands in for it).
  */
 package io.slotgate.node.cluster.engine;

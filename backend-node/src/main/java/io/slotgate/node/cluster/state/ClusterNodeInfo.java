@@ -17,7 +17,7 @@ import java.util.List;
  * @param configEpoch  the configEpoch to print (a replica prints its master's)
  * @param connected    link state: whether there is an outbound bus link (always true for myself)
  * @param slots        owned slot ranges, ascending
- * @param openSlots    "[N->-id]" / "[N-<-id]" tokens, only on the myself line (migration is a later issue)
+ * @param openSlots    "[N->-id]" / "[N-<-id]" tokens, only on the myself line (SETSLOT MIGRATING / IMPORTING)
  */
 public record ClusterNodeInfo(String id, String ip, int port, int busPort, int flags, String masterId,
                               long pingSent, long pongReceived, long configEpoch, boolean connected,

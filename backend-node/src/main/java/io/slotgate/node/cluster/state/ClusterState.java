@@ -22,6 +22,10 @@ public final class ClusterState implements ClusterView {
     /** cluster-allow-reads-when-down: reads still served (and redirected) while the state is fail. */
     private final boolean allowReadsWhenDown;
     private final String infoSection;
+    /** Slot → the migration target's "ip:port", only for slots I own (cluster-protocol.md §2.1 step 3). */
+    private final Map<Integer, String> migrating;
+    /** Slots with an importing source set, whoever owns them. */
+    private final SlotSet importing;
 
     public ClusterState(String myId, String myMasterId, boolean ok, String[] owners, Map<String, String> endpoints) {
         this(myId, myMasterId, ok, owners, endpoints, false, null);
@@ -34,6 +38,16 @@ public final class ClusterState implements ClusterView {
      */
     public ClusterState(String myId, String myMasterId, boolean ok, String[] owners, Map<String, String> endpoints,
                         boolean allowReadsWhenDown, String failoverState) {
+        this(myId, myMasterId, ok, owners, endpoints, allowReadsWhenDown, failoverState, Map.of(), new SlotSet());
+    }
+
+    /**
+     * @param migrating slot → target "ip:port" for slots this node owns and migrates (SETSLOT MIGRATING)
+     * @param importing slots with SETSLOT IMPORTING (copied)
+     */
+    public ClusterState(String myId, String myMasterId, boolean ok, String[] owners, Map<String, String> endpoints,
+                        boolean allowReadsWhenDown, String failoverState, Map<Integer, String> migrating,
+                        SlotSet importing) {
         if (owners.length != SlotSet.SLOTS) {
             throw new IllegalArgumentException("owners must have one entry per slot");
         }
@@ -43,6 +57,8 @@ public final class ClusterState implements ClusterView {
         this.owners = owners;
         this.endpoints = Map.copyOf(endpoints);
         this.allowReadsWhenDown = allowReadsWhenDown;
+        this.migrating = Map.copyOf(migrating);
+        this.importing = importing.copy();
         this.infoSection = failoverState == null ? INFO_SECTION
                 : INFO_SECTION + "cluster_failover_state:" + failoverState + "\r\n";
     }
@@ -62,7 +78,20 @@ public final class ClusterState implements ClusterView {
         return owners[slot];
     }
 
-    /** cluster-protocol.md §2.1 steps 3, 7, 11, 12 (ASK/TRYAGAIN wait for slot migration). */
+    @Override
+    public String migratingTo(int slot) {
+        return migrating.isEmpty() ? null : migrating.get(slot);
+    }
+
+    @Override
+    public boolean importing(int slot) {
+        return importing.contains(slot);
+    }
+
+    /**
+     * cluster-protocol.md §2.1 steps 3, 7, 10 (ASKING on an importing slot), 11, 12; steps 9-10's key checks
+     * need the keyspace and are {@link #openSlotRedirect}.
+     */
     @Override
     public String redirect(int slot, boolean write, boolean clientReadonly, boolean asking) {
         String owner = owners[slot];
@@ -78,6 +107,9 @@ public final class ClusterState implements ClusterView {
             }
         }
         if (owner.equals(myId)) {
+            return null;
+        }
+        if (asking && importing.contains(slot)) {
             return null;
         }
         if (!write && clientReadonly && owner.equals(myMasterId)) {

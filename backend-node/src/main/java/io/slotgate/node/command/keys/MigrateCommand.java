@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.slotgate.node.command.CommandEntry.F_OPEN_SLOT_LOCAL;
 import static io.slotgate.node.command.CommandEntry.F_WRITE;
 
 /**
@@ -35,7 +36,32 @@ final class MigrateCommand {
     }
 
     static void register(CommandRegistry r) {
-        r.add("migrate", -6, F_WRITE, KeySpec.range(3, 3, 1), MigrateCommand::migrate);
+        r.add("migrate", -6, F_WRITE | F_OPEN_SLOT_LOCAL, MigrateCommand::keys, MigrateCommand::migrate);
+    }
+
+    /**
+     * The key argument, or with the KEYS option the keys after it (cluster-protocol.md §10.1: redis-cli's
+     * {@code MIGRATE host port "" 0 timeout KEYS k1 k2} is routed by k1..kn, not by the empty key).
+     */
+    static int[] keys(io.slotgate.routing.resp.RespRequest r) {
+        int argc = r.argCount();
+        for (int j = 6; j < argc; j++) {
+            if (r.argEqualsIgnoreCase(j, "auth2")) {
+                j += 2;
+            } else if (r.argEqualsIgnoreCase(j, "auth")) {
+                j++;
+            } else if (r.argEqualsIgnoreCase(j, "keys")) {
+                if (r.argLength(3) != 0 || j + 1 >= argc) {
+                    return KeySpec.NONE;
+                }
+                int[] out = new int[argc - j - 1];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = j + 1 + i;
+                }
+                return out;
+            }
+        }
+        return argc > 3 ? new int[] {3} : KeySpec.NONE;
     }
 
     private record Item(byte[] key, long ttl, byte[] payload) {

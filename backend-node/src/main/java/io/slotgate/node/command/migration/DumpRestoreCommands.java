@@ -11,11 +11,11 @@ import io.slotgate.node.persistence.rdb.RdbValue;
 import io.slotgate.node.persistence.rdb.StoreValues;
 import io.slotgate.node.store.Partition;
 
+import static io.slotgate.node.command.CommandEntry.F_ASKING;
 import static io.slotgate.node.command.CommandEntry.F_WRITE;
 
 /**
- * DUMP, RESTORE and RESTORE-ASKING (the form MIGRATE sends to an importing node; its ASKING semantics come
- * with slot migration). Payloads are Redis 7.0's (RDB 10), so keys move between this node and real Redis.
+ * DUMP, RESTORE and RESTORE-ASKING (the form MIGRATE sends to an importing node, with an implicit ASKING). Payloads are Redis 7.0's (RDB 10), so keys move between this node and real Redis.
  */
 public final class DumpRestoreCommands {
 
@@ -33,7 +33,8 @@ public final class DumpRestoreCommands {
         KeySpec one = KeySpec.range(1, 1, 1);
         r.add("dump", 2, 0, one, DumpRestoreCommands::dump);
         r.add("restore", -4, F_WRITE, one, DumpRestoreCommands::restore);
-        r.add("restore-asking", -4, F_WRITE, one, DumpRestoreCommands::restore);
+        // Implicit ASKING: MIGRATE's target accepts it on an importing slot (cluster-protocol.md §2.1 step 10).
+        r.add("restore-asking", -4, F_WRITE | F_ASKING, one, DumpRestoreCommands::restore);
     }
 
     private static void dump(Call c) {

@@ -2,14 +2,17 @@ package io.slotgate.node.command.tx;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
+import io.slotgate.node.cluster.ClusterView;
 import io.slotgate.node.command.Call;
 import io.slotgate.node.command.CommandEntry;
 import io.slotgate.node.command.CommandException;
 import io.slotgate.node.command.Dispatcher;
 import io.slotgate.node.command.Errors;
 import io.slotgate.node.command.NodeContext;
+import io.slotgate.node.command.OpenSlotCheck;
 import io.slotgate.node.server.ClientSession;
 import io.slotgate.node.store.Keyspace;
+import io.slotgate.node.store.Partition;
 import io.slotgate.node.store.WatchRegistry;
 import io.slotgate.routing.resp.RespRequest;
 
@@ -66,9 +69,12 @@ final class TransactionExecutor {
             fanout |= e.has(CommandEntry.F_FANOUT);
             calls.add(sub);
         }
+        boolean write = calls.stream().anyMatch(x -> x.entry().isWrite());
+        ClusterView gateView = node.cluster().view();
+        boolean asking = s.isAsking();
+        boolean readonly = s.isReadonly();
         if (error == null && slot >= 0) {
-            boolean write = calls.stream().anyMatch(x -> x.entry().isWrite());
-            error = node.cluster().view().redirect(slot, write, s.isReadonly(), s.isAsking());
+            error = gateView.redirect(slot, write, readonly, asking);
         }
         s.setAsking(false);
         if (error != null) {
@@ -87,7 +93,11 @@ final class TransactionExecutor {
             new Stepper(c, calls, queued, ks, partition).next();
             return;
         }
+        int execSlot = slot;
         Runnable batch = () -> {
+            if (execSlot >= 0 && openSlotRefusal(c, calls, queued, gateView, execSlot, write, readonly, asking)) {
+                return;
+            }
             for (Call sub : calls) {
                 Dispatcher.execute(sub);
             }
@@ -99,6 +109,36 @@ final class TransactionExecutor {
         } else {
             loop.execute(batch);
         }
+    }
+
+    /**
+     * cluster-protocol.md §2.1 steps 2, 9-10 for EXEC: the keys of every queued command decide ASK / TRYAGAIN
+     * while the slot is migrating or importing; on the partition's loop, before anything runs. True if refused.
+     */
+    private static boolean openSlotRefusal(Call c, List<Call> calls, List<RespRequest> queued, ClusterView gateView,
+                                           int slot, boolean write, boolean readonly, boolean asking) {
+        List<byte[]> keys = new ArrayList<>();
+        Partition db = null;
+        for (Call sub : calls) {
+            if (sub.db() != null) {
+                db = sub.db();
+                for (int k : sub.keyIndexes()) {
+                    keys.add(sub.arg(k));
+                }
+            }
+        }
+        if (db == null) {
+            return false;
+        }
+        String refusal = OpenSlotCheck.decide(c.node().cluster().view(), gateView, slot, write, readonly, asking,
+                false, db, keys);
+        if (refusal == null) {
+            return false;
+        }
+        queued.forEach(RespRequest::release);
+        c.error(refusal);
+        c.finish();
+        return true;
     }
 
     /** Writes the array of sub-replies and finishes EXEC (any thread). */
