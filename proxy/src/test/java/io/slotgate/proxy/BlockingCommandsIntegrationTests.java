@@ -1,36 +1,36 @@
 package io.slotgate.proxy;
 
-import io.slotgate.proxy.config.ClusterOptions;
-import io.slotgate.proxy.config.ProxyOptions;
-import io.slotgate.routing.testsupport.RedisClusterFixture;
 import io.slotgate.routing.testsupport.RespConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Blocking commands wait on connections of their own, longer than server-timeout, without stalling others. */
-class BlockingCommandsIntegrationTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BlockingCommandsIntegrationTests {
 
-    private static RedisClusterFixture cluster;
-    private static Proxy proxy;
+    /** The servers behind the proxy; one subclass per {@link BackendKind}. */
+    abstract BackendKind backend();
+
+    private ClusterBackend cluster;
+    private Proxy proxy;
 
     @BeforeAll
-    static void start() throws InterruptedException {
-        cluster = RedisClusterFixture.start(3, 0);
-        proxy = Proxy.start(ProxyOptions.builder().bind("127.0.0.1:0").workerThreads(1)
-                .cluster(ClusterOptions.builder().servers(cluster.addresses().get(0))
-                        .serverTimeout(Duration.ofMillis(500)).build()).build());
-        assertThat(proxy.awaitSlotMap(Duration.ofSeconds(10))).isTrue();
+    void start() {
+        cluster = backend().start(3, 0);
+        proxy = ProxyUnderTest.startProxy(cluster, c -> c.serverTimeout(Duration.ofMillis(500)), p -> p);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (proxy != null) {
             proxy.close();
         }
@@ -62,6 +62,13 @@ class BlockingCommandsIntegrationTests {
             long start = System.nanoTime();
             assertThat(c.call("BLPOP", "queue:empty", "1.2")).isNull();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void shouldLetXreadBlockLongerThanServerTimeout() {
+        assumeTrue(backend() == BackendKind.REDIS, "our backend node has no streams (XADD, XREAD)");
+        try (RespConnection c = RespConnection.open(proxy.port())) {
             assertThat(c.call("XREAD", "BLOCK", "700", "STREAMS", "stream:empty", "$")).isNull();
             assertThat(c.call("XADD", "stream:s", "*", "f", "v")).isNotNull();
             assertThat((List<?>) c.call("XREAD", "STREAMS", "stream:s", "0")).hasSize(1);
@@ -70,13 +77,17 @@ class BlockingCommandsIntegrationTests {
 
     @Test
     void shouldReleaseTheWaitWhenTheClientLeavesSoNoElementIsLost() {
-        String owner = ClusterProbe.shardOf(cluster.server(0).port(), "queue:abandoned").get(0);
+        String owner = ClusterProbe.shardOf(cluster.port(0), "queue:abandoned").get(0);
         try (RespConnection waiter = RespConnection.open(proxy.port())) {
             waiter.send("BLPOP", "queue:abandoned", "0");
             waiter.flush();
             await().atMost(Duration.ofSeconds(5)).until(() -> blockedClients(owner) == 1);
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> blockedClients(owner) == 0);
+        // Only Redis drops a departed client's wait at once; our node keeps counting it in blocked_clients until
+        // a write to its key (then discards it unserved), so against our node only the "no element lost" part holds.
+        if (backend() == BackendKind.REDIS) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> blockedClients(owner) == 0);
+        }
         try (RespConnection c = RespConnection.open(proxy.port())) {
             assertThat(c.call("RPUSH", "queue:abandoned", "kept")).isEqualTo(1L);
             assertThat(c.call("LLEN", "queue:abandoned")).isEqualTo(1L);

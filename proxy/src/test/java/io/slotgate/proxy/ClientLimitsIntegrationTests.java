@@ -1,13 +1,12 @@
 package io.slotgate.proxy;
 
-import io.slotgate.proxy.config.ClusterOptions;
 import io.slotgate.proxy.config.ProxyOptions;
 import io.slotgate.routing.resp.RespError;
-import io.slotgate.routing.testsupport.RedisClusterFixture;
 import io.slotgate.routing.testsupport.RespConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,17 +22,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** password, max-clients and client-timeout, each with its own proxy in front of one shared cluster. */
-class ClientLimitsIntegrationTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ClientLimitsIntegrationTests {
 
-    private static RedisClusterFixture cluster;
+    /** The servers behind the proxy; one subclass per {@link BackendKind}. */
+    abstract BackendKind backend();
+
+    private ClusterBackend cluster;
 
     @BeforeAll
-    static void startCluster() {
-        cluster = RedisClusterFixture.start(3, 0);
+    void startCluster() {
+        cluster = backend().start(3, 0);
     }
 
     @AfterAll
-    static void stopCluster() {
+    void stopCluster() {
         if (cluster != null) {
             cluster.close();
         }
@@ -111,11 +114,7 @@ class ClientLimitsIntegrationTests {
         }
     }
 
-    private static Proxy start(UnaryOperator<ProxyOptions.Builder> options) throws InterruptedException {
-        Proxy proxy = Proxy.start(options.apply(ProxyOptions.builder().bind("127.0.0.1:0").workerThreads(1)
-                .cluster(ClusterOptions.builder().servers(cluster.addresses().get(0))
-                        .serverTimeout(ProxyUnderTest.PATIENT_SERVER_TIMEOUT).build())).build());
-        assertThat(proxy.awaitSlotMap(Duration.ofSeconds(10))).isTrue();
-        return proxy;
+    private Proxy start(UnaryOperator<ProxyOptions.Builder> options) {
+        return ProxyUnderTest.startProxy(cluster, c -> c, options);
     }
 }

@@ -3,8 +3,6 @@ package io.slotgate.proxy;
 import io.slotgate.proxy.config.ClusterOptions;
 import io.slotgate.proxy.config.ProxyOptions;
 import io.slotgate.routing.resp.RespError;
-import io.slotgate.routing.testsupport.RedisClusterFixture;
-import io.slotgate.routing.testsupport.RedisServerProcess;
 import io.slotgate.routing.testsupport.RespConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,14 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Backends dying under load: a fresh 6-node cluster per test, node timeout 2 s so failovers are quick. */
-class FailoverIntegrationTests {
+abstract class FailoverIntegrationTests {
 
-    private RedisClusterFixture cluster;
+    /** The servers behind the proxy; one subclass per {@link BackendKind}. */
+    abstract BackendKind backend();
+
+    private ClusterBackend cluster;
     private Proxy proxy;
 
     @BeforeEach
     void startCluster() {
-        cluster = RedisClusterFixture.start(3, 1, "--cluster-node-timeout", "2000");
+        cluster = backend().start(3, 1, Duration.ofSeconds(2));
     }
 
     @AfterEach
@@ -42,19 +43,19 @@ class FailoverIntegrationTests {
     @Test
     void shouldMoveReadsOfAFailedReplicaToItsMasterWithoutClientErrors() throws Exception {
         String master = cluster.addresses().get(1);
-        List<String> shard = ClusterProbe.shardOf(cluster.server(0).port(), ClusterProbe.keyServedBy(
-                cluster.server(0).port(), master, "rf:"));
+        List<String> shard = ClusterProbe.shardOf(cluster.port(0), ClusterProbe.keyServedBy(
+                cluster.port(0), master, "rf:"));
         String replica = shard.get(1);
         startProxy(ClusterOptions.builder().servers(cluster.addresses().get(0))
                 .master(new io.slotgate.proxy.config.ReadPreference(0, 1)).serverFailureLimit(3));
-        String key = ClusterProbe.keyServedBy(cluster.server(0).port(), master, "rf:");
+        String key = ClusterProbe.keyServedBy(cluster.port(0), master, "rf:");
         try (RespConnection c = RespConnection.open(proxy.port())) {
             c.call("SET", key, "kept");
             awaitReplicated(ClusterProbe.port(replica), key);
             for (int i = 0; i < 200; i++) {
                 assertThat(RespConnection.text(c.call("GET", key))).isEqualTo("kept");
             }
-            serverAt(replica).kill();
+            cluster.kill(replica);
             ClusterProbe.resetStats(List.of(ClusterProbe.port(master)));
             for (int i = 0; i < 2000; i++) {
                 assertThat(RespConnection.text(c.call("GET", key))).as("read %d after the replica died", i)
@@ -69,8 +70,8 @@ class FailoverIntegrationTests {
     @Test
     void shouldFollowAFailoverWithoutRestartClientErrorsStoppingWithinASecond() throws Exception {
         String victim = cluster.addresses().get(1);
-        String heir = ClusterProbe.shardOf(cluster.server(0).port(),
-                ClusterProbe.keyServedBy(cluster.server(0).port(), victim, "fo:")).get(1);
+        String heir = ClusterProbe.shardOf(cluster.port(0),
+                ClusterProbe.keyServedBy(cluster.port(0), victim, "fo:")).get(1);
         startProxy(ClusterOptions.builder().servers(cluster.addresses().get(0)));
 
         AtomicBoolean running = new AtomicBoolean(true);
@@ -110,7 +111,7 @@ class FailoverIntegrationTests {
         worker.start();
         try {
             Thread.sleep(300);
-            serverAt(victim).kill();
+            cluster.kill(victim);
             long okAt = awaitFailoverDone(heir, Duration.ofSeconds(30));
             Thread.sleep(2500);
             running.set(false);
@@ -145,11 +146,11 @@ class FailoverIntegrationTests {
     }
 
     private boolean allLiveNodesOk() {
-        for (RedisServerProcess s : cluster.servers()) {
-            if (!s.process().isAlive()) {
+        for (String address : cluster.addresses()) {
+            if (!cluster.isRunning(address)) {
                 continue;
             }
-            try (RespConnection c = RespConnection.open(s.port())) {
+            try (RespConnection c = RespConnection.open(ClusterProbe.port(address))) {
                 if (!c.callText("CLUSTER", "INFO").contains("cluster_state:ok")) {
                     return false;
                 }
@@ -165,10 +166,6 @@ class FailoverIntegrationTests {
                 Thread.sleep(10);
             }
         }
-    }
-
-    private RedisServerProcess serverAt(String address) {
-        return cluster.servers().stream().filter(s -> s.address().equals(address)).findFirst().orElseThrow();
     }
 
     private void startProxy(ClusterOptions.Builder options) throws InterruptedException {

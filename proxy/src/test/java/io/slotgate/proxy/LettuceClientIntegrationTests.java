@@ -10,6 +10,7 @@ import io.lettuce.core.RedisFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,21 +22,25 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A plain (non-cluster) Lettuce client sees the proxy as one Redis server holding the whole keyspace. */
-class LettuceClientIntegrationTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LettuceClientIntegrationTests {
 
-    private static ProxyUnderTest env;
-    private static RedisClient client;
+    /** The servers behind the proxy; one subclass per {@link BackendKind}. */
+    abstract BackendKind backend();
+
+    private ProxyUnderTest env;
+    private RedisClient client;
 
     @BeforeAll
-    static void start() {
+    void start() {
         // two event loops, so clients and their backend connections live on different threads
-        env = ProxyUnderTest.start(0, c -> c, p -> p.workerThreads(2));
+        env = ProxyUnderTest.start(backend(), 0, c -> c, p -> p.workerThreads(2));
         client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(env.proxy.port())
                 .withTimeout(Duration.ofSeconds(10)).build());
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (client != null) {
             client.shutdown(0, 2, TimeUnit.SECONDS);
         }

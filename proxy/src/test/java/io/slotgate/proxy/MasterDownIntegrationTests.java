@@ -3,12 +3,11 @@ package io.slotgate.proxy;
 import io.slotgate.proxy.config.ClusterOptions;
 import io.slotgate.proxy.config.ProxyOptions;
 import io.slotgate.routing.resp.RespError;
-import io.slotgate.routing.testsupport.RedisClusterFixture;
-import io.slotgate.routing.testsupport.RedisServerProcess;
 import io.slotgate.routing.testsupport.RespConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,17 +18,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A master is down and the cluster has not noticed yet (long node timeout, so no failover during the test): reads
  * of its slots are served by its replica, writes get a clear error naming the master.
  */
-class MasterDownIntegrationTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class MasterDownIntegrationTests {
 
-    private static RedisClusterFixture cluster;
+    /** The servers behind the proxy; one subclass per {@link BackendKind}. */
+    abstract BackendKind backend();
+
+    private ClusterBackend cluster;
 
     @BeforeAll
-    static void startCluster() {
-        cluster = RedisClusterFixture.start(3, 1, "--cluster-node-timeout", "60000");
+    void startCluster() {
+        cluster = backend().start(3, 1, Duration.ofSeconds(60));
     }
 
     @AfterAll
-    static void stopCluster() {
+    void stopCluster() {
         if (cluster != null) {
             cluster.close();
         }
@@ -38,8 +41,8 @@ class MasterDownIntegrationTests {
     @Test
     void shouldServeReadsFromTheReplicaAndRefuseWritesClearlyWhileTheMasterIsDown() throws Exception {
         String master = cluster.addresses().get(1);
-        String key = ClusterProbe.keyServedBy(cluster.server(0).port(), master, "down:");
-        String replica = ClusterProbe.shardOf(cluster.server(0).port(), key).get(1);
+        String key = ClusterProbe.keyServedBy(cluster.port(0), master, "down:");
+        String replica = ClusterProbe.shardOf(cluster.port(0), key).get(1);
         ProxyOptions options = ProxyOptions.builder().bind("127.0.0.1:0").workerThreads(1)
                 .cluster(ClusterOptions.builder().servers(cluster.addresses().get(0)).build()).build();
         try (Proxy proxy = Proxy.start(options)) {
@@ -51,7 +54,7 @@ class MasterDownIntegrationTests {
                     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
                             .until(() -> "before".equals(RespConnection.text(r.call("GET", key))));
                 }
-                serverAt(master).kill();
+                cluster.kill(master);
 
                 for (int i = 0; i < 300; i++) {
                     assertThat(RespConnection.text(c.call("GET", key))).as("read %d", i).isEqualTo("before");
@@ -65,9 +68,5 @@ class MasterDownIntegrationTests {
                         && !l.contains("requests=0,"));
             }
         }
-    }
-
-    private static RedisServerProcess serverAt(String address) {
-        return cluster.servers().stream().filter(s -> s.address().equals(address)).findFirst().orElseThrow();
     }
 }

@@ -3,6 +3,7 @@ package io.slotgate.proxy;
 import io.slotgate.routing.testsupport.RespConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -11,17 +12,21 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MultiKeyIntegrationTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class MultiKeyIntegrationTests {
 
-    private static ProxyUnderTest env;
+    /** The servers behind the proxy; one subclass per {@link BackendKind}. */
+    abstract BackendKind backend();
+
+    private ProxyUnderTest env;
 
     @BeforeAll
-    static void startClusterAndProxy() {
-        env = ProxyUnderTest.start(0, c -> c, p -> p);
+    void startClusterAndProxy() {
+        env = ProxyUnderTest.start(backend(), 0, c -> c, p -> p);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (env != null) {
             env.close();
         }

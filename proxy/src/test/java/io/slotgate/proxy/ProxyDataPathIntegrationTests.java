@@ -5,23 +5,28 @@ import io.slotgate.routing.testsupport.RespConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProxyDataPathIntegrationTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ProxyDataPathIntegrationTests {
 
-    private static ProxyUnderTest env;
+    /** The servers behind the proxy; one subclass per {@link BackendKind}. */
+    abstract BackendKind backend();
+
+    private ProxyUnderTest env;
 
     @BeforeAll
-    static void startClusterAndProxy() {
-        env = ProxyUnderTest.start();
+    void startClusterAndProxy() {
+        env = ProxyUnderTest.start(backend());
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (env != null) {
             env.close();
         }

@@ -2,13 +2,12 @@ package io.slotgate.proxy;
 
 import io.slotgate.proxy.config.ClusterOptions;
 import io.slotgate.proxy.config.ProxyOptions;
-import io.slotgate.routing.testsupport.RedisClusterFixture;
 import io.slotgate.routing.testsupport.RespConnection;
 
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
-/** A real Redis cluster plus a proxy in front of it, for integration tests; close it to stop both. */
+/** A cluster (real Redis or our nodes, see {@link BackendKind}) plus a proxy in front of it; close it to stop both. */
 final class ProxyUnderTest implements AutoCloseable {
 
     /**
@@ -17,35 +16,53 @@ final class ProxyUnderTest implements AutoCloseable {
      */
     static final Duration PATIENT_SERVER_TIMEOUT = Duration.ofSeconds(5);
 
-    final RedisClusterFixture cluster;
+    final ClusterBackend cluster;
     final Proxy proxy;
 
-    private ProxyUnderTest(RedisClusterFixture cluster, Proxy proxy) {
+    private ProxyUnderTest(ClusterBackend cluster, Proxy proxy) {
         this.cluster = cluster;
         this.proxy = proxy;
     }
 
     /** 3 masters with one replica each, default proxy options. */
-    static ProxyUnderTest start() {
-        return start(1, c -> c, p -> p);
+    static ProxyUnderTest start(BackendKind kind) {
+        return start(kind, 1, c -> c, p -> p);
     }
 
-    static ProxyUnderTest start(int replicasPerMaster, UnaryOperator<ClusterOptions.Builder> cluster,
-                                UnaryOperator<ProxyOptions.Builder> proxy, String... serverArgs) {
-        RedisClusterFixture fixture = RedisClusterFixture.start(3, replicasPerMaster, serverArgs);
+    /** 3 masters with {@code replicasPerMaster} replicas each. */
+    static ProxyUnderTest start(BackendKind kind, int replicasPerMaster, UnaryOperator<ClusterOptions.Builder> cluster,
+                                UnaryOperator<ProxyOptions.Builder> proxy) {
+        ClusterBackend backend = kind.start(3, replicasPerMaster);
         try {
-            Proxy p = Proxy.start(proxy.apply(ProxyOptions.builder().bind("127.0.0.1:0").workerThreads(1)
-                    .cluster(cluster.apply(ClusterOptions.builder().servers(fixture.addresses().get(0))
-                            .serverTimeout(PATIENT_SERVER_TIMEOUT)).build()))
-                    .build());
+            return new ProxyUnderTest(backend, startProxy(backend, cluster, proxy));
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A proxy (one worker thread, patient server-timeout, bound to a free port) in front of {@code backend}, returned
+     * once it has learned the slot map; the caller closes it.
+     */
+    static Proxy startProxy(ClusterBackend backend, UnaryOperator<ClusterOptions.Builder> cluster,
+                            UnaryOperator<ProxyOptions.Builder> proxy) {
+        Proxy p = Proxy.start(proxy.apply(ProxyOptions.builder().bind("127.0.0.1:0").workerThreads(1)
+                .cluster(cluster.apply(ClusterOptions.builder().servers(backend.addresses().get(0))
+                        .serverTimeout(PATIENT_SERVER_TIMEOUT)).build()))
+                .build());
+        try {
             if (!p.awaitSlotMap(Duration.ofSeconds(10))) {
-                p.close();
                 throw new IllegalStateException("the proxy learned no slot map");
             }
-            return new ProxyUnderTest(fixture, p);
-        } catch (RuntimeException | InterruptedException e) {
-            fixture.close();
+            return p;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.close();
             throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
         }
     }
 

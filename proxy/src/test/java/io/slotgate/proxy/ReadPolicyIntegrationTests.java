@@ -4,12 +4,12 @@ import io.slotgate.proxy.config.ClusterOptions;
 import io.slotgate.proxy.config.ProxyOptions;
 import io.slotgate.proxy.config.ReadPreference;
 import io.slotgate.proxy.config.ServerOverride;
-import io.slotgate.routing.testsupport.RedisClusterFixture;
 import io.slotgate.routing.testsupport.RespConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,17 +17,21 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Read routing measured on the backends themselves (INFO commandstats), 3 masters with 2 replicas each. */
-class ReadPolicyIntegrationTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReadPolicyIntegrationTests {
 
-    private static RedisClusterFixture cluster;
+    /** The servers behind the proxy; one subclass per {@link BackendKind}. */
+    abstract BackendKind backend();
+
+    private ClusterBackend cluster;
 
     @BeforeAll
-    static void startCluster() {
-        cluster = RedisClusterFixture.start(3, 2);
+    void startCluster() {
+        cluster = backend().start(3, 2);
     }
 
     @AfterAll
-    static void stopCluster() {
+    void stopCluster() {
         if (cluster != null) {
             cluster.close();
         }
@@ -51,8 +55,8 @@ class ReadPolicyIntegrationTests {
         }
         long onMasters = 0;
         long onReplicas = 0;
-        for (int i = 0; i < cluster.servers().size(); i++) {
-            long gets = ClusterProbe.calls(cluster.server(i).port(), "get");
+        for (int i = 0; i < cluster.addresses().size(); i++) {
+            long gets = ClusterProbe.calls(cluster.port(i), "get");
             if (i < 3) {
                 onMasters += gets;
             } else {
@@ -65,7 +69,7 @@ class ReadPolicyIntegrationTests {
 
     @Test
     void shouldSpreadReadsByWeightBetweenTwoReplicas() throws Exception {
-        List<String> shard = ClusterProbe.shardOf(cluster.server(0).port(), "weighted");
+        List<String> shard = ClusterProbe.shardOf(cluster.port(0), "weighted");
         String heavy = shard.get(1);
         String light = shard.get(2);
         ClusterOptions.Builder options = seeds().master(new ReadPreference(0, 1))
@@ -96,13 +100,13 @@ class ReadPolicyIntegrationTests {
                 c.call("GET", "def:" + i);
             }
         }
-        for (int i = 3; i < cluster.servers().size(); i++) {
+        for (int i = 3; i < cluster.addresses().size(); i++) {
             // (replicas count replicated SETs in commandstats too, so only GETs tell where reads went)
-            assertThat(ClusterProbe.calls(cluster.server(i).port(), "get")).isZero();
+            assertThat(ClusterProbe.calls(cluster.port(i), "get")).isZero();
         }
     }
 
-    private static ClusterOptions.Builder seeds() {
+    private ClusterOptions.Builder seeds() {
         return ClusterOptions.builder().servers(cluster.addresses().get(0))
                 .serverTimeout(ProxyUnderTest.PATIENT_SERVER_TIMEOUT);
     }

@@ -8,6 +8,7 @@ import io.slotgate.routing.testsupport.RespConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,18 +19,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Slots migrate under a working client: MOVED and ASK are absorbed by the proxy. */
-class ReshardIntegrationTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReshardIntegrationTests {
 
     private static final int KEYS = 6000;
-    private static ProxyUnderTest env;
+    private ProxyUnderTest env;
+
+    /** The servers behind the proxy; one subclass per {@link BackendKind}. */
+    abstract BackendKind backend();
 
     @BeforeAll
-    static void start() {
-        env = ProxyUnderTest.start(0, c -> c, p -> p);
+    void start() {
+        env = ProxyUnderTest.start(backend(), 0, c -> c, p -> p);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (env != null) {
             env.close();
         }
@@ -73,7 +78,7 @@ class ReshardIntegrationTests {
     @Test
     void shouldFollowAskToTheImportingNodeWithoutChangingTheMap() {
         String source = env.cluster.addresses().get(2);
-        String key = ClusterProbe.keyServedBy(env.cluster.server(0).port(), source, "ask:");
+        String key = ClusterProbe.keyServedBy(env.cluster.port(0), source, "ask:");
         String slot;
         try (RespConnection a = env.cluster.connect(2); RespConnection b = env.cluster.connect(1)) {
             slot = String.valueOf(a.call("CLUSTER", "KEYSLOT", key));
@@ -106,8 +111,8 @@ class ReshardIntegrationTests {
         try (Proxy stale = Proxy.start(options); RespConnection c = RespConnection.open(stale.port())) {
             assertThat(stale.awaitSlotMap(Duration.ofSeconds(10))).isTrue();
             String source = env.cluster.addresses().get(2);
-            String single = ClusterProbe.keyServedBy(env.cluster.server(0).port(), source, "mv:");
-            String tagged = "{" + ClusterProbe.keyServedBy(env.cluster.server(0).port(), source, "tx:") + "}";
+            String single = ClusterProbe.keyServedBy(env.cluster.port(0), source, "mv:");
+            String tagged = "{" + ClusterProbe.keyServedBy(env.cluster.port(0), source, "tx:") + "}";
             moveSlotWithoutKeys(tagged, 2, 0);
             long refreshes = statValue(c, "slot_map_refreshes");
             assertThat(c.call("MULTI")).isEqualTo("OK");
@@ -127,7 +132,7 @@ class ReshardIntegrationTests {
     }
 
     /** Hands the (empty) slot of {@code key} from master {@code from} to master {@code to}, as reshard would. */
-    private static void moveSlotWithoutKeys(String key, int from, int to) {
+    private void moveSlotWithoutKeys(String key, int from, int to) {
         try (RespConnection a = env.cluster.connect(from); RespConnection b = env.cluster.connect(to)) {
             String slot = String.valueOf(a.call("CLUSTER", "KEYSLOT", key));
             assertThat(b.call("CLUSTER", "SETSLOT", slot, "IMPORTING", nodeId(from))).isEqualTo("OK");
@@ -145,7 +150,7 @@ class ReshardIntegrationTests {
     }
 
     /** Each round rewrites a stripe of keys with the round number and reads them back, singly and with MGET. */
-    private static void work(AtomicBoolean running, ConcurrentLinkedQueue<String> problems, AtomicLong rounds) {
+    private void work(AtomicBoolean running, ConcurrentLinkedQueue<String> problems, AtomicLong rounds) {
         try (RespConnection c = env.connect()) {
             long round = 0;
             while (running.get()) {
@@ -194,7 +199,7 @@ class ReshardIntegrationTests {
         return r instanceof RespError e ? "-" + e.text() : RespConnection.text(r);
     }
 
-    private static String nodeId(int index) {
+    private String nodeId(int index) {
         try (RespConnection c = env.cluster.connect(index)) {
             return c.callText("CLUSTER", "MYID");
         }

@@ -17,7 +17,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Nodes joining and leaving: the proxy learns about them from its periodic and triggered refreshes. */
+/**
+ * Nodes joining and leaving: the proxy learns about them from its periodic and triggered refreshes. Runs against real
+ * Redis only: it grows and shrinks the cluster with redis-cli --cluster add-node/del-node on extra redis-servers.
+ */
 class TopologyChangesIntegrationTests {
 
     private static RedisClusterFixture cluster;

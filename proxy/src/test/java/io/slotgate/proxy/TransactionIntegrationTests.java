@@ -6,6 +6,7 @@ import io.slotgate.routing.testsupport.RespConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +14,23 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** MULTI/EXEC through the proxy behaves as on a single Redis when all keys share a slot. */
-class TransactionIntegrationTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TransactionIntegrationTests {
 
-    private static ProxyUnderTest env;
-    private static RedisServerProcess plainRedis;
+    /** The servers behind the proxy; one subclass per {@link BackendKind}. */
+    abstract BackendKind backend();
+
+    private ProxyUnderTest env;
+    private RedisServerProcess plainRedis;
 
     @BeforeAll
-    static void start() {
-        env = ProxyUnderTest.start(0, c -> c, p -> p);
+    void start() {
+        env = ProxyUnderTest.start(backend(), 0, c -> c, p -> p);
         plainRedis = RedisServerProcess.standalone();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (plainRedis != null) {
             plainRedis.close();
         }

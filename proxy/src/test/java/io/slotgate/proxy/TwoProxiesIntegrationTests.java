@@ -1,12 +1,7 @@
 package io.slotgate.proxy;
 
-import io.slotgate.proxy.config.ClusterOptions;
-import io.slotgate.proxy.config.ProxyOptions;
-import io.slotgate.routing.testsupport.RedisClusterFixture;
 import io.slotgate.routing.testsupport.RespConnection;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,11 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Behind LVS or any load balancer, several proxies share one VIP: they are stateless peers, so whatever one
  * writes the other reads, and each answers the health check (TCP connect + PING).
  */
-class TwoProxiesIntegrationTests {
+abstract class TwoProxiesIntegrationTests {
+
+    /** The servers behind the proxies; one subclass per {@link BackendKind}. */
+    abstract BackendKind backend();
 
     @Test
-    void shouldServeTheSameDataFromEitherProxy() throws Exception {
-        try (RedisClusterFixture cluster = RedisClusterFixture.start(3, 0);
+    void shouldServeTheSameDataFromEitherProxy() {
+        try (ClusterBackend cluster = backend().start(3, 0);
              Proxy first = start(cluster);
              Proxy second = start(cluster);
              RespConnection a = RespConnection.open(first.port());
@@ -37,13 +35,7 @@ class TwoProxiesIntegrationTests {
         }
     }
 
-    private static Proxy start(RedisClusterFixture cluster) throws InterruptedException {
-        Proxy proxy = Proxy.start(ProxyOptions.builder().bind("127.0.0.1:0").workerThreads(1)
-                .cluster(ClusterOptions.builder().servers(cluster.addresses().get(0)).build()).build());
-        if (!proxy.awaitSlotMap(Duration.ofSeconds(10))) {
-            proxy.close();
-            throw new IllegalStateException("no slot map");
-        }
-        return proxy;
+    private static Proxy start(ClusterBackend cluster) {
+        return ProxyUnderTest.startProxy(cluster, c -> c, p -> p);
     }
 }
