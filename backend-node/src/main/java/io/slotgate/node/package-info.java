@@ -20,7 +20,8 @@
  * </ul>
  *
  * <h2>Threading: one owner per piece of state</h2>
- * The keyspace is split into P partitions (option {@code io-threads}); slot s lives in partition s % P, and
+ * The keyspace is split into P partitions (option {@code io-threads}, default 1: on 2 cores the hand-offs cost more
+ * than a second loop gains); slot s lives in partition s % P, and
  * partition i is owned by event loop i, which also serves a share of the client connections. Nothing in a
  * partition is locked: a command whose keys hash to one slot (otherwise CROSSSLOT) runs on that partition's loop,
  * inline when the client lives there, else handed over with {@code execute}. Every request takes its place in the

@@ -41,6 +41,11 @@ public final class ClientSession {
     private volatile boolean closed;
 
     private final ArrayDeque<Call> pending = new ArrayDeque<>();
+    /**
+     * Replies of one read batch gathered into one buffer and written once at flush: one outbound entry and one
+     * socket buffer per batch instead of one per reply.
+     */
+    private ByteBuf batch;
     /** Traffic and command counters, written only by the client's loop (INFO reads them racily). */
     private long netIn;
     private long netOut;
@@ -284,10 +289,51 @@ public final class ClientSession {
             reply.release();
             return;
         }
-        netOut += reply.readableBytes();
-        channel.write(reply, channel.voidPromise());
+        emit(reply);
         if (!inRead) {
             flush();
+        }
+    }
+
+    /** Replies larger than this are written as they are rather than copied into the batch buffer. */
+    private static final int COPY_LIMIT = 1024;
+    /** A batch buffer this full is written out before more replies go into it. */
+    private static final int BATCH_LIMIT = 64 * 1024;
+
+    private void emit(ByteBuf reply) {
+        int n = reply.readableBytes();
+        netOut += n;
+        if (n <= COPY_LIMIT) {
+            replyBuffer().writeBytes(reply);
+            reply.release();
+        } else {
+            writeBatch();
+            channel.write(reply, channel.voidPromise());
+        }
+    }
+
+    /** The buffer the current read batch's replies go to (client's loop only). */
+    private ByteBuf replyBuffer() {
+        if (batch != null && batch.writerIndex() >= BATCH_LIMIT) {
+            // Large replies (GET of big values): hand what is gathered to the channel, start a new buffer.
+            writeBatch();
+        }
+        if (batch == null) {
+            batch = channel.alloc().ioBuffer(4096);
+        }
+        return batch;
+    }
+
+    private void writeBatch() {
+        ByteBuf b = batch;
+        if (b == null || !b.isReadable()) {
+            return;
+        }
+        batch = null;
+        if (closed) {
+            b.release();
+        } else {
+            channel.write(b, channel.voidPromise());
         }
     }
 
@@ -314,8 +360,7 @@ public final class ClientSession {
                 if (closed) {
                     reply.release();
                 } else {
-                    netOut += reply.readableBytes();
-                    channel.write(reply, channel.voidPromise());
+                    emit(reply);
                     wrote = true;
                 }
             }
@@ -327,6 +372,7 @@ public final class ClientSession {
             onUnblocked.run();
         }
         if (closeAfterReplies && pending.isEmpty()) {
+            writeBatch();
             channel.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER)
                     .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
         }
@@ -351,6 +397,7 @@ public final class ClientSession {
     }
 
     void flush() {
+        writeBatch();
         channel.flush();
         checkOutputLimit();
     }
@@ -378,6 +425,10 @@ public final class ClientSession {
     }
 
     void releaseAll() {
+        if (batch != null) {
+            batch.release();
+            batch = null;
+        }
         // Done replies are dropped now; calls still running elsewhere stay queued and drain() frees their
         // replies when they finish (the session is closed, so nothing is written).
         pending.removeIf(c -> {
