@@ -13,7 +13,7 @@ JAR="$ROOT/proxy/target/slotgate.jar"
 ensure_jar() { [[ -f "$JAR" ]] || (cd "$ROOT" && mvn -q -B -DskipTests package); }
 
 wait_port() { # port
-  for _ in $(seq 1 200); do
+  for _ in $(seq 1 600); do
     redis-cli -p "$1" ping >/dev/null 2>&1 && return 0
     sleep 0.05
   done
