@@ -45,6 +45,8 @@ public final class ReplicationManager implements ReplicationControl, Replication
     private final EventLoop loop;
     private final Snapshotter snapshotter;
     private final StreamApplier applier;
+    private final FullSyncSender fullSyncs;
+    private final ChainForwarder chain;
     private final ReplicaAckWaits waits;
     private final WriteFeed feed;
     private final WritePause pause;
@@ -78,6 +80,8 @@ public final class ReplicationManager implements ReplicationControl, Replication
         this.loop = group.next();
         this.snapshotter = new Snapshotter(keyspace, loop, this::endTransaction);
         this.applier = new StreamApplier(keyspace);
+        this.fullSyncs = new FullSyncSender(snapshotter);
+        this.chain = new ChainForwarder(this::appendRaw);
         this.feed = new WriteFeed(keyspace, loop, snapshotter, this::appendClientWrite);
         this.pause = new WritePause(keyspace, loop, on -> {
             if (!replica) {
@@ -439,7 +443,10 @@ public final class ReplicationManager implements ReplicationControl, Replication
         syncFull.incrementAndGet();
         ensureBacklog();
         ReplicaLink link = attach(session, hs, plainSync, ReplicaLink.State.WAIT_BGSAVE);
-        fullSync(link);
+        fullSyncs.send(link, replica, () -> {
+            needSelect = true; // the stream after the snapshot starts with SELECT (replication.md §3)
+            return new FullSyncSender.Cut(ids.replid(), offset);
+        });
     }
 
     private ReplicaLink attach(ClientSession session, ReplicaHandshake hs, boolean plainSync, ReplicaLink.State s) {
@@ -450,42 +457,6 @@ public final class ReplicationManager implements ReplicationControl, Replication
             link.dropPending();
         }));
         return link;
-    }
-
-    private void fullSync(ReplicaLink link) {
-        long[] cut = new long[1];
-        String[] id = new String[1];
-        long started = System.nanoTime();
-        snapshotter.take(replica, () -> {
-            cut[0] = offset;
-            id[0] = ids.replid();
-            link.state = ReplicaLink.State.SEND_BULK;
-            if (!link.plainSync) {
-                link.write(Unpooled.copiedBuffer("+FULLRESYNC " + id[0] + " " + cut[0] + "\r\n",
-                        StandardCharsets.US_ASCII));
-                link.flush();
-            }
-            needSelect = true;
-        }, segments -> {
-            ByteBuf rdb = RdbWriter.assemble(id[0], cut[0], segments);
-            if (!link.channel.isActive()) {
-                rdb.release();
-                return;
-            }
-            long bytes = rdb.readableBytes();
-            link.write(Unpooled.copiedBuffer("$" + bytes + "\r\n", StandardCharsets.US_ASCII));
-            link.write(rdb);
-            if (link.handshake.rdbOnly()) {
-                link.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> link.channel.close());
-                return;
-            }
-            link.goOnline();
-            log.info("full sync to {}: {} bytes at offset {} in {} ms (longest partition pause {} ms)", link.ip(),
-                    bytes, cut[0], (System.nanoTime() - started) / 1_000_000, snapshotter.lastPauseMillis());
-        }, why -> {
-            log.warn("full sync to {} failed: {}", link.ip(), why);
-            link.channel.close();
-        });
     }
 
     /** WAIT numreplicas timeout (replication.md §6). */
@@ -576,39 +547,15 @@ public final class ReplicationManager implements ReplicationControl, Replication
                 && command.argEqualsIgnoreCase(1, "getack")) {
             link.sendAck(offset); // the offset before this command, as Redis
         }
-        // A chained replica forwards the stream verbatim (replication.md §3). A MULTI block counts (and is
-        // forwarded) only once its EXEC arrived: a link lost inside it makes the master send it again.
-        boolean multi = isCommand(command, "multi");
-        if (multi) {
-            discardHeldTransaction();
-            heldTransaction = new java.util.ArrayList<>();
+        if (ChainForwarder.isCommand(command, "multi")) {
+            applier.discardTransaction(); // a MULTI the master re-sends after a lost link starts afresh
         }
-        if (heldTransaction != null) {
-            heldTransaction.add(command.frame().retainedDuplicate());
-            if (isCommand(command, "exec")) {
-                heldTransaction.forEach(b -> {
-                    appendRaw(b);
-                    b.release();
-                });
-                heldTransaction = null;
-            }
-        } else {
-            appendRaw(command.frame());
-        }
+        chain.forward(command);
         applier.apply(command);
     }
 
-    private List<ByteBuf> heldTransaction;
-
-    private static boolean isCommand(RespRequest r, String name) {
-        return r.argCount() == 1 && r.argEqualsIgnoreCase(0, name);
-    }
-
     private void discardHeldTransaction() {
-        if (heldTransaction != null) {
-            heldTransaction.forEach(ByteBuf::release);
-            heldTransaction = null;
-        }
+        chain.discard();
         applier.discardTransaction();
     }
 
