@@ -520,6 +520,7 @@ public final class ClusterEngine implements BusListener {
             updateState();
             rebuildSnapshot();
         }
+        failover.afterPublish(); // a paused master's held writes see the new owners (§8.4)
         if (saveNeeded) {
             saveConfig(fsyncNeeded);
         }

@@ -46,6 +46,8 @@ public final class Failover {
     private ClusterNode mfReplica;
     /** Replica side: the master's offset from its first PAUSED packet, -1 until then. */
     private long mfMasterOffset = -1;
+    /** Master side: the pause ended; writes resume once the new configuration is published (see afterPublish). */
+    private boolean resumePending;
 
     public Failover(FailoverHost engine) {
         this.engine = engine;
@@ -56,9 +58,23 @@ public final class Failover {
         return state;
     }
 
-    /** The master side of a manual failover is running: our packets carry PAUSED (§8.4). */
+    /**
+     * The master side of a manual failover is running and the pause has settled (no write still in flight can
+     * move the offset): our packets carry PAUSED and that final offset (§8.4).
+     */
     public boolean paused() {
-        return mfEnd != 0 && table.myself.isMaster();
+        return mfEnd != 0 && table.myself.isMaster() && engine.replication().pauseSettled();
+    }
+
+    /**
+     * After the engine published its new snapshot: a paused master lets its held writes run now, so they are
+     * routed by the new slot owners (MOVED after a successful failover) and never run here as a stale master.
+     */
+    public void afterPublish() {
+        if (resumePending) {
+            resumePending = false;
+            engine.replication().resumeWrites();
+        }
     }
 
     /** Master side: the replica to ping every tick during a manual failover, or null. */
@@ -126,6 +142,7 @@ public final class Failover {
             return;
         }
         resetManual();
+        resumePending = false; // this new pause replaces any earlier one
         mfEnd = now + MANUAL_TIMEOUT_MS;
         mfReplica = sender;
         engine.replication().pauseWrites(MANUAL_PAUSE_MS);
@@ -159,7 +176,7 @@ public final class Failover {
     /** Ends a manual failover on either side; a paused master resumes writes. */
     public void resetManual() {
         if (mfReplica != null) {
-            engine.replication().resumeWrites();
+            resumePending = true;
         }
         if (state == FailoverState.MANUAL_PAUSED || state == FailoverState.MANUAL_WAIT_OFFSET) {
             setState(FailoverState.NONE);
@@ -198,8 +215,11 @@ public final class Failover {
             }
             return;
         }
-        // Data age: the bus stands in for the replication link (the contract exposes no link times).
-        long dataAge = now - master.dataReceived;
+        // Data age from the replication link (§8.1); the bus stands in when replication cannot tell.
+        long dataAge = engine.replication().masterDataAgeMillis(now);
+        if (dataAge < 0) {
+            dataAge = now - master.dataReceived;
+        }
         if (dataAge > timeout) {
             dataAge -= timeout;
         }

@@ -14,7 +14,7 @@
  *   <li>{@link io.slotgate.node.cluster.failover.ReplicaMigration}: cluster-migration-barrier (§11).</li>
  * </ul>
  *
- * Not here yet: the data-age check against the replication link's real times (the bus's last contact with the
- * master stands in for it).
+ * A paused master (manual failover) holds its clients' writes in replication's {@code WritePause}; the held
+ * writes run again only after the engine has published the configuration that ended the pause.
  */
 package io.slotgate.node.cluster.failover;

@@ -20,9 +20,15 @@ final class TableOnlyHost implements FailoverHost {
     final List<MessageType> sent = new ArrayList<>();
     int saves;
     private final ClusterOptions options;
+    private final ReplicationControl replication;
 
     TableOnlyHost(ClusterOptions options) {
+        this(options, ReplicationControl.NONE);
+    }
+
+    TableOnlyHost(ClusterOptions options, ReplicationControl replication) {
         this.options = options;
+        this.replication = replication;
     }
 
     @Override
@@ -37,7 +43,7 @@ final class TableOnlyHost implements FailoverHost {
 
     @Override
     public ReplicationControl replication() {
-        return ReplicationControl.NONE;
+        return replication;
     }
 
     @Override
