@@ -256,6 +256,7 @@ public final class ClusterEngine implements BusListener {
 
     /** Our header; {@code messageFlags} adds {@link BusHeader#FORCEACK}-style message flags. */
     BusHeader header(int messageFlags) {
+        publishSnapshotIfDirty();
         ClusterNode me = table.myself;
         ClusterNode shardMaster = me.isReplica() && me.master != null ? me.master : me;
         me.replOffset = replication.offset();
@@ -516,13 +517,22 @@ public final class ClusterEngine implements BusListener {
     /** After each event: re-evaluate, republish and persist what changed (Redis's beforeSleep). */
     void afterEvent() {
         applyReplicationRole();
-        if (snapshotDirty) {
-            updateState();
-            rebuildSnapshot();
-        }
+        publishSnapshotIfDirty();
         failover.afterPublish(); // a paused master's held writes see the new owners (§8.4)
         if (saveNeeded) {
             saveConfig(fsyncNeeded);
+        }
+    }
+
+    /**
+     * Republishes the snapshot clients are served from. Also called before any bus message leaves: once a peer
+     * hears our new slot claim it sends clients here, so our own clients must already see it (else a slot just
+     * taken over by SETSLOT NODE bounces MOVED between its old owner, already told, and us, cluster-protocol.md §2).
+     */
+    private void publishSnapshotIfDirty() {
+        if (snapshotDirty) {
+            updateState();
+            rebuildSnapshot();
         }
     }
 
