@@ -88,6 +88,23 @@ public final class ClusterManager implements ClusterService {
     }
 
     @Override
+    public void setNodeTimeout(long ms) {
+        if (ms < 1) {
+            throw new IllegalArgumentException("cluster-node-timeout must be positive: " + ms);
+        }
+        try {
+            loop.submit(() -> engine.setNodeTimeout(ms)).syncUninterruptibly();
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("cluster engine is shut down", e);
+        }
+    }
+
+    @Override
+    public long nodeTimeoutMs() {
+        return engine.nodeTimeoutMs();
+    }
+
+    @Override
     public void broadcastPublish(byte[] channel, byte[] message) {
         try {
             loop.execute(() -> engine.broadcastPublish(channel, message));

@@ -49,7 +49,8 @@ public final class ClusterEngine implements BusListener {
     static final long MIN_REJOIN_DELAY_MS = 500;
     static final long MAX_REJOIN_DELAY_MS = 5000;
 
-    final ClusterOptions options;
+    /** Replaced only on the cluster thread (CONFIG SET cluster-node-timeout); volatile for CONFIG GET. */
+    volatile ClusterOptions options;
     final KeyspaceAccess keyspace;
     final ReplicationControl replication;
     final NodeTable table = new NodeTable();
@@ -148,6 +149,16 @@ public final class ClusterEngine implements BusListener {
         migration.cron(now);
         updateState();
         afterEvent();
+    }
+
+    /** CONFIG SET cluster-node-timeout; on the cluster loop. Timers read options each tick, so no restart. */
+    public void setNodeTimeout(long ms) {
+        options = options.withNodeTimeoutMs(ms);
+        log.info("cluster-node-timeout set to {} ms", ms);
+    }
+
+    public long nodeTimeoutMs() {
+        return options.nodeTimeoutMs();
     }
 
     public ClusterState snapshot() {
