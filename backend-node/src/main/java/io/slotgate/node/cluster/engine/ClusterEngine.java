@@ -435,6 +435,9 @@ public final class ClusterEngine implements BusListener {
         if (me.isMaster()) {
             me.flags &= ~(NodeFlags.MASTER | NodeFlags.MIGRATE_TO);
             me.flags |= NodeFlags.SLAVE;
+            // A replica has no open slots (Redis closes them too): a source that learned by gossip that its
+            // last slot moved gets "only with masters" for the SETSLOT NODE that would have cleared its mark.
+            table.clearAllOpenSlots();
         }
         table.setMaster(me, master);
         failover.resetManual(); // a role change ends any manual failover (§8.4)
