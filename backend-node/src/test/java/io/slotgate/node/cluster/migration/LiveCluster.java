@@ -53,6 +53,11 @@ final class LiveCluster implements AutoCloseable {
         }
     }
 
+    /** Waits until the first {@code count} nodes all know each other (after redis-cli add-node, say). */
+    void awaitJoined(int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> allKnowEachOther(count));
+    }
+
     private boolean allKnowEachOther(int joined) {
         for (int i = 0; i < joined; i++) {
             String text = bulk(call(i, "CLUSTER", "NODES"));
