@@ -54,8 +54,8 @@ public final class ClusterEngine implements BusListener {
     static final long MIN_REJOIN_DELAY_MS = 500;
     static final long MAX_REJOIN_DELAY_MS = 5000;
 
-    /** Replaced only on the cluster thread (CONFIG SET cluster-node-timeout); volatile for CONFIG GET. */
-    volatile ClusterOptions options;
+    /** Replaced only on the cluster thread (CONFIG SET cluster-node-timeout). */
+    ClusterOptions options;
     final KeyspaceAccess keyspace;
     final ReplicationControl replication;
     final NodeTable table = new NodeTable();
@@ -162,10 +162,6 @@ public final class ClusterEngine implements BusListener {
     public void setNodeTimeout(long ms) {
         options = options.withNodeTimeoutMs(ms);
         log.info("cluster-node-timeout set to {} ms", ms);
-    }
-
-    public long nodeTimeoutMs() {
-        return options.nodeTimeoutMs();
     }
 
     public ClusterState snapshot() {
