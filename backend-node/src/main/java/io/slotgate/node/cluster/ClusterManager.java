@@ -38,6 +38,8 @@ public final class ClusterManager implements ClusterService {
     private final EventLoop loop;
     private ScheduledFuture<?> cron;
     private volatile boolean started;
+    /** What CONFIG GET shows: the last CONFIG SET, which the engine applies on its own loop. */
+    private volatile long nodeTimeoutMs;
 
     /** A cluster engine without data replication ({@link ReplicationControl#NONE}). */
     public ClusterManager(ClusterOptions options, KeyspaceAccess keyspace) {
@@ -50,6 +52,7 @@ public final class ClusterManager implements ClusterService {
      */
     public ClusterManager(ClusterOptions options, KeyspaceAccess keyspace, ReplicationControl replication) {
         this.options = options;
+        this.nodeTimeoutMs = options.nodeTimeoutMs();
         this.engine = new ClusterEngine(options, keyspace, replication);
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("cluster-" + options.port(), true));
         this.loop = group.next();
@@ -85,6 +88,24 @@ public final class ClusterManager implements ClusterService {
             reply.complete(error("ERR cluster engine is shut down"));
         }
         return reply.exceptionally(e -> error("ERR " + e.getMessage()));
+    }
+
+    @Override
+    public void setNodeTimeout(long ms) {
+        if (ms < 1) {
+            throw new IllegalArgumentException("cluster-node-timeout must be positive: " + ms);
+        }
+        nodeTimeoutMs = ms;
+        try {
+            loop.execute(() -> engine.setNodeTimeout(ms)); // the engine's own copy, on its thread
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("cluster engine is shut down", e);
+        }
+    }
+
+    @Override
+    public long nodeTimeoutMs() {
+        return nodeTimeoutMs;
     }
 
     @Override

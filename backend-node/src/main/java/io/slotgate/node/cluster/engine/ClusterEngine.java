@@ -54,7 +54,8 @@ public final class ClusterEngine implements BusListener {
     static final long MIN_REJOIN_DELAY_MS = 500;
     static final long MAX_REJOIN_DELAY_MS = 5000;
 
-    final ClusterOptions options;
+    /** Replaced only on the cluster thread (CONFIG SET cluster-node-timeout). */
+    ClusterOptions options;
     final KeyspaceAccess keyspace;
     final ReplicationControl replication;
     final NodeTable table = new NodeTable();
@@ -155,6 +156,12 @@ public final class ClusterEngine implements BusListener {
         migration.cron(now);
         updateState();
         afterEvent();
+    }
+
+    /** CONFIG SET cluster-node-timeout; on the cluster loop. Timers read options each tick, so no restart. */
+    public void setNodeTimeout(long ms) {
+        options = options.withNodeTimeoutMs(ms);
+        log.info("cluster-node-timeout set to {} ms", ms);
     }
 
     public ClusterState snapshot() {
@@ -431,6 +438,9 @@ public final class ClusterEngine implements BusListener {
         if (me.isMaster()) {
             me.flags &= ~(NodeFlags.MASTER | NodeFlags.MIGRATE_TO);
             me.flags |= NodeFlags.SLAVE;
+            // A replica has no open slots (Redis closes them too): a source that learned by gossip that its
+            // last slot moved gets "only with masters" for the SETSLOT NODE that would have cleared its mark.
+            table.clearAllOpenSlots();
         }
         table.setMaster(me, master);
         failover.resetManual(); // a role change ends any manual failover (§8.4)
