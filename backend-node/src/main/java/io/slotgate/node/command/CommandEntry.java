@@ -32,6 +32,8 @@ public record CommandEntry(String name, int arity, int flags, KeySpec keys, Comm
     public static final int F_ASKING = 256;
     /** Served locally on a migrating or importing slot whatever its keys (MIGRATE, cluster-protocol.md §2.1 step 8). */
     public static final int F_OPEN_SLOT_LOCAL = 512;
+    /** Has subcommands in Redis's table (CONFIG, CLIENT, CLUSTER...): their arity is checked too. Set by the registry. */
+    public static final int F_CONTAINER = 1024;
 
     public CommandEntry(String name, int arity, int flags, KeySpec keys, CommandHandler handler) {
         this(name, arity, flags, keys, handler, new Stats());

@@ -5,6 +5,7 @@ import io.slotgate.node.server.ClientSession;
 import io.slotgate.node.store.Partition;
 import io.slotgate.node.store.WrongTypeException;
 import io.slotgate.routing.resp.RespRequest;
+import io.slotgate.routing.slot.SlotHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,12 +79,16 @@ public final class Dispatcher {
         }
         int[] keys = entry.keys().keys(request);
         int slot = -1;
+        byte[] firstKey = null;
         io.slotgate.node.cluster.ClusterView gateView = null;
         boolean asking = false;
         if (keys.length > 0) {
             gateView = node.cluster().view(); // taken first: a newer view at execution means "decide again"
             asking = session.isAsking() || entry.has(CommandEntry.F_ASKING);
-            String gate = gate(session, request, entry, keys);
+            // One copy of the first key serves both the slot (hashing a byte[] beats a ByteBuf) and the handler.
+            firstKey = request.argBytes(keys[0]);
+            slot = SlotHash.slot(firstKey);
+            String gate = gate(session, request, entry, keys, slot, gateView);
             if (gate != null) {
                 if (!entry.has(CommandEntry.F_TX_CONTROL)) {
                     session.setAsking(false);
@@ -92,7 +97,6 @@ public final class Dispatcher {
                 reject(session, gate, false);
                 return;
             }
-            slot = request.argSlot(keys[0]);
         }
         String readonly = entry.isWrite() ? node.replication().rejectClientWrite() : null;
         if (readonly != null) {
@@ -105,6 +109,7 @@ public final class Dispatcher {
         Call call = new Call(node, session, request, entry);
         if (gateView != null) {
             call.gatedBy(gateView, asking, session.isReadonly());
+            call.lendArg(keys[0], firstKey);
         }
         if (entry.has(CommandEntry.F_BLOCKING)) {
             session.pause(); // resumed when its reply is written (ClientSession.drain)
@@ -154,7 +159,12 @@ public final class Dispatcher {
 
     /** The slot check for a keyed command; null when this node serves it here. */
     public String gate(ClientSession session, RespRequest request, CommandEntry entry, int[] keys) {
-        int slot = request.argSlot(keys[0]);
+        return gate(session, request, entry, keys, request.argSlot(keys[0]), node.cluster().view());
+    }
+
+    /** The slot check given the first key's slot and the cluster view to decide with. */
+    private String gate(ClientSession session, RespRequest request, CommandEntry entry, int[] keys, int slot,
+                        io.slotgate.node.cluster.ClusterView view) {
         // Without cluster mode only the partition has to agree (with io-threads 1, any keys go together).
         boolean clusterMode = node.options().clusterEnabled();
         var ks = node.keyspace();
@@ -164,7 +174,7 @@ public final class Dispatcher {
                 return Errors.CROSSSLOT;
             }
         }
-        return node.cluster().view().redirect(slot, entry.isWrite(), session.isReadonly(),
+        return view.redirect(slot, entry.isWrite(), session.isReadonly(),
                 session.isAsking() || entry.has(CommandEntry.F_ASKING) || entry.has(CommandEntry.F_OPEN_SLOT_LOCAL));
     }
 
