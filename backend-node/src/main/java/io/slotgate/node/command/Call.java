@@ -190,6 +190,11 @@ public final class Call {
         return out;
     }
 
+    /** Builds the reply in {@code buffer} (empty, owned by this call from now on) instead of a new one. */
+    void replyInto(ByteBuf buffer) {
+        out = buffer;
+    }
+
     /** Drops whatever was written so far (an error replaces a half-written reply). */
     public void resetOut() {
         if (out != null) {

@@ -142,12 +142,13 @@ public final class Dispatcher {
     }
 
     private void runOnClientLoop(ClientSession session, Call call) {
+        call.replyInto(session.takeScratch());
         execute(call);
         if (!call.isAsync()) {
             call.finish();
         }
         if (call.isDone() && !session.hasPendingReplies() && !call.entry().has(CommandEntry.F_BLOCKING)) {
-            session.writeNow(call.takeReply());
+            session.writeScratch(call.takeReply());
         } else {
             call.markEnqueued();
             session.enqueue(call);
