@@ -182,7 +182,9 @@ public final class Dispatcher {
     /** Runs the handler on the current thread (already the right loop) and does the write bookkeeping. */
     public static void execute(Call call) {
         CommandEntry entry = call.entry();
-        long start = System.nanoTime();
+        CommandEntry.Stats stats = entry.stats();
+        boolean timed = stats.sampleNext();
+        long start = timed ? System.nanoTime() : 0;
         if (call.gateView() != null && call.db() != null) {
             String redirect = OpenSlotCheck.recheck(call);
             if (redirect != null) {
@@ -215,8 +217,10 @@ public final class Dispatcher {
         if (db != null && entry.isWrite()) {
             afterWrite(call, db);
         }
-        entry.stats().calls.increment();
-        entry.stats().micros.add((System.nanoTime() - start) / 1000);
+        stats.calls.increment();
+        if (timed) {
+            stats.timed(System.nanoTime() - start);
+        }
     }
 
     /** Wakes WATCHers and blocked clients of the keys a write command named. */

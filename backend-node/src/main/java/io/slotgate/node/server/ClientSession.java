@@ -134,8 +134,7 @@ public final class ClientSession {
     }
 
     public void noteCommand(String cmd) {
-        lastCommand = cmd;
-        lastInteractionMillis = System.currentTimeMillis();
+        lastCommand = cmd; // the interaction time is taken once per read batch (setInRead), not per command
     }
 
     public boolean isClosed() {
@@ -273,6 +272,9 @@ public final class ClientSession {
     // ---- replies -------------------------------------------------------------------------------------------
 
     void setInRead(boolean v) {
+        if (v && !inRead) {
+            lastInteractionMillis = System.currentTimeMillis(); // a clock read costs ~30 ns: once per read batch
+        }
         inRead = v;
     }
 
