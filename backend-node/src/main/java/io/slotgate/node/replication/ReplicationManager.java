@@ -223,7 +223,8 @@ public final class ReplicationManager implements ReplicationControl, Replication
         if (replica) {
             return READONLY;
         }
-        return writesPausedUntil > System.currentTimeMillis() ? PAUSED : null;
+        long until = writesPausedUntil; // 0 unless paused: skip the clock read on every write
+        return until != 0 && until > System.currentTimeMillis() ? PAUSED : null;
     }
 
     @Override
