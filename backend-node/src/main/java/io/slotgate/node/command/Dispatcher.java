@@ -144,10 +144,17 @@ public final class Dispatcher {
     private void runOnClientLoop(ClientSession session, Call call) {
         call.replyInto(session.takeScratch());
         execute(call);
+        boolean blocking = call.entry().has(CommandEntry.F_BLOCKING);
         if (!call.isAsync()) {
+            if (!blocking && !session.hasPendingReplies()) {
+                // The common case: answered inline with nothing queued before it. Nothing else ever sees this
+                // call, so it is not marked done (a volatile write) and goes straight out.
+                session.writeScratch(call.takeReply());
+                return;
+            }
             call.finish();
         }
-        if (call.isDone() && !session.hasPendingReplies() && !call.entry().has(CommandEntry.F_BLOCKING)) {
+        if (call.isDone() && !session.hasPendingReplies() && !blocking) {
             session.writeScratch(call.takeReply());
         } else {
             call.markEnqueued();
