@@ -47,6 +47,11 @@ public final class ClientSession {
      * socket buffer per batch instead of one per reply.
      */
     private ByteBuf batch;
+    /**
+     * A reusable buffer an inline command builds its reply in (see {@link #takeScratch}): copying a small reply
+     * into {@link #batch} costs less than a pooled buffer per command.
+     */
+    private ByteBuf scratch;
     /** Traffic and command counters, written only by the client's loop (INFO reads them racily). */
     private long netIn;
     private long netOut;
@@ -130,8 +135,7 @@ public final class ClientSession {
     }
 
     public void noteCommand(String cmd) {
-        lastCommand = cmd;
-        lastInteractionMillis = System.currentTimeMillis();
+        lastCommand = cmd; // the interaction time is taken once per read batch (setInRead), not per command
     }
 
     public boolean isClosed() {
@@ -281,6 +285,9 @@ public final class ClientSession {
     // ---- replies -------------------------------------------------------------------------------------------
 
     void setInRead(boolean v) {
+        if (v && !inRead) {
+            lastInteractionMillis = System.currentTimeMillis(); // a clock read costs ~30 ns: once per read batch
+        }
         inRead = v;
     }
 
@@ -303,6 +310,42 @@ public final class ClientSession {
             return;
         }
         emit(reply);
+        if (!inRead) {
+            flush();
+        }
+    }
+
+    /**
+     * An empty buffer for building one reply on the client's loop. Hand it back through {@link #writeScratch}; a
+     * reply that has to wait in the queue keeps it instead (it then travels as that reply's own buffer).
+     */
+    public ByteBuf takeScratch() {
+        ByteBuf s = scratch;
+        if (s == null) {
+            return channel.alloc().buffer(64);
+        }
+        scratch = null; // lent out: a nested command (a client unblocked meanwhile) gets a buffer of its own
+        return s;
+    }
+
+    /** Writes a reply built in a {@link #takeScratch} buffer (nothing pending before it); keeps the buffer. */
+    public void writeScratch(ByteBuf reply) {
+        if (reply == null) {
+            return;
+        }
+        int n = reply.readableBytes();
+        if (closed || n > COPY_LIMIT) {
+            writeNow(reply); // a large reply leaves as it is (no copy); the next command takes a new buffer
+            return;
+        }
+        netOut += n;
+        replyBuffer().writeBytes(reply);
+        if (scratch == null && reply.capacity() <= COPY_LIMIT) {
+            reply.clear();
+            scratch = reply;
+        } else {
+            reply.release();
+        }
         if (!inRead) {
             flush();
         }
@@ -441,6 +484,10 @@ public final class ClientSession {
         if (batch != null) {
             batch.release();
             batch = null;
+        }
+        if (scratch != null) {
+            scratch.release();
+            scratch = null;
         }
         // Done replies are dropped now; calls still running elsewhere stay queued and drain() frees their
         // replies when they finish (the session is closed, so nothing is written).

@@ -196,7 +196,7 @@ final class InfoCommand {
                     if (calls == 0 && rejected == 0) {
                         continue;
                     }
-                    long usec = e.stats().micros.sum();
+                    long usec = e.stats().micros();
                     sb.append("cmdstat_").append(e.name()).append(":calls=").append(calls).append(",usec=")
                             .append(usec).append(",usec_per_call=")
                             .append(String.format(Locale.ROOT, "%.2f", calls == 0 ? 0.0 : (double) usec / calls))
