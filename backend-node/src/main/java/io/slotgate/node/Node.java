@@ -79,7 +79,9 @@ public final class Node implements AutoCloseable {
                     RespLimits.DEFAULT_MAX_INLINE_LENGTH);
             Supplier<ChannelHandler> decoders = decoderFactory != null ? decoderFactory
                     : () -> new RespRequestDecoder(limits);
-            NodeContext context = new NodeContext(options, new LiveConfig(options), keyspace, cluster,
+            var acl = new io.slotgate.node.acl.AclUsers(new io.slotgate.node.acl.AclCommandTable(registry),
+                    options.requirepass());
+            NodeContext context = new NodeContext(options, new LiveConfig(options, acl), keyspace, cluster,
                     new ClientRegistry(), pubsub, new ServerStats(), registry, HexFormat.of().formatHex(id),
                     System.currentTimeMillis(), options.port(), replication);
             Dispatcher dispatcher = new Dispatcher(context);

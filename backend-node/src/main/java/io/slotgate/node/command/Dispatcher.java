@@ -18,9 +18,11 @@ public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final NodeContext node;
+    private final io.slotgate.node.acl.AclCheck acl;
 
     public Dispatcher(NodeContext node) {
         this.node = node;
+        this.acl = new io.slotgate.node.acl.AclCheck(node.config().acl().table());
     }
 
     /** Called on the client's loop; takes ownership of {@code request}. */
@@ -65,6 +67,18 @@ public final class Dispatcher {
         if (subArity != null) {
             entry.stats().rejected.increment();
             reject(session, subArity, true);
+            return;
+        }
+        String denied = acl.check(session.user().get(), entry, request); // after arity and auth, as Redis
+        if (denied != null) {
+            entry.stats().rejected.increment();
+            if (entry.name().equals("exec")) {
+                // Redis rejectCommand: a refused EXEC answers through execCommandAbort, in MULTI or not
+                session.endMulti().forEach(RespRequest::release);
+                session.clearWatch();
+                denied = "EXECABORT Transaction discarded because of: " + denied;
+            }
+            reject(session, denied, true);
             return;
         }
         if (session.subscriptionCount() > 0 && !entry.has(CommandEntry.F_PUBSUB_OK)) {
