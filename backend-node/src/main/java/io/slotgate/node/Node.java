@@ -70,7 +70,8 @@ public final class Node implements AutoCloseable {
             replication = new ReplicationManager(ReplicationOptions.from(options, options.port()), keyspace);
             // cluster-enabled no keeps a standalone node (CLUSTER answers "cluster support disabled").
             ClusterService cluster = options.clusterEnabled()
-                    ? new ClusterManager(clusterOptions(options), access, replication)
+                    ? new ClusterManager(clusterOptions(options), access, replication,
+                            io.slotgate.node.cluster.gossip.BusSecret.from(options.extras()))
                     : new StandaloneCluster(false, options.bind(), options.port(), options.effectiveClusterPort());
             byte[] id = new byte[20];
             new SecureRandom().nextBytes(id);

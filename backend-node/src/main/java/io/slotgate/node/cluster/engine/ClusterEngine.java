@@ -50,6 +50,7 @@ public final class ClusterEngine implements BusListener {
     static final long MAX_REJOIN_DELAY_MS = 5000;
 
     final ClusterOptions options;
+    private final io.slotgate.node.cluster.gossip.BusSecret busSecret;
     final KeyspaceAccess keyspace;
     final ReplicationControl replication;
     final NodeTable table = new NodeTable();
@@ -85,6 +86,13 @@ public final class ClusterEngine implements BusListener {
     private String replicationTarget;
 
     public ClusterEngine(ClusterOptions options, KeyspaceAccess keyspace, ReplicationControl replication) {
+        this(options, keyspace, replication, null);
+    }
+
+    /** @param busSecret cluster-bus-secret (null = none): links must prove it before any message (gossip package) */
+    public ClusterEngine(ClusterOptions options, KeyspaceAccess keyspace, ReplicationControl replication,
+                         io.slotgate.node.cluster.gossip.BusSecret busSecret) {
+        this.busSecret = busSecret;
         this.options = options;
         this.keyspace = keyspace;
         this.replication = replication;
@@ -97,7 +105,7 @@ public final class ClusterEngine implements BusListener {
     public void start(EventLoop loop) throws Exception {
         startedAt = now();
         this.loop = loop;
-        bus = new BusNetwork(loop, this, BusCodec.DEFAULT_MAX_FRAME_LENGTH, System::currentTimeMillis);
+        bus = new BusNetwork(loop, this, BusCodec.DEFAULT_MAX_FRAME_LENGTH, System::currentTimeMillis, busSecret);
         confFile.lock();
         try {
             loadConfig();
