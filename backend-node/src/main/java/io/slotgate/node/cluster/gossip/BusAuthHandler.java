@@ -35,14 +35,16 @@ public final class BusAuthHandler extends ChannelDuplexHandler {
     private enum State { AWAIT_HELLO, AWAIT_PROOF, OPEN, BROKEN }
 
     private final BusSecret secret;
+    private final DropLog dropLog;
     private final byte[] nonce = new byte[NONCE_LENGTH];
     private final ArrayDeque<Object[]> held = new ArrayDeque<>();
     private State state = State.AWAIT_HELLO;
     private ByteBuf pending;
     private ScheduledFuture<?> timeout;
 
-    public BusAuthHandler(BusSecret secret) {
+    public BusAuthHandler(BusSecret secret, DropLog dropLog) {
         this.secret = secret;
+        this.dropLog = dropLog;
         RANDOM.nextBytes(nonce);
     }
 
@@ -130,8 +132,7 @@ public final class BusAuthHandler extends ChannelDuplexHandler {
     }
 
     private void drop(ChannelHandlerContext ctx, String why) {
-        log.warn("Dropping cluster bus link {} {}: {}", ctx.channel().remoteAddress(),
-                ctx.channel().parent() != null ? "(inbound)" : "(outbound)", why);
+        dropLog.dropped(ctx.channel().remoteAddress(), ctx.channel().parent() != null, why);
         state = State.BROKEN;
         releaseAll();
         ctx.close();
@@ -142,6 +143,35 @@ public final class BusAuthHandler extends ChannelDuplexHandler {
         releaseAll();
         if (timeout != null) {
             timeout.cancel(false);
+        }
+    }
+
+    /**
+     * Logs dropped links, at most one line per peer IP per {@link #QUIET_MS} (a stranger retries its link every
+     * few hundred milliseconds). Used only on the cluster thread.
+     */
+    public static final class DropLog {
+
+        static final long QUIET_MS = 30_000;
+        private final java.util.Map<String, Long> lastLogged = new java.util.HashMap<>();
+        private final java.util.Map<String, Integer> suppressed = new java.util.HashMap<>();
+
+        void dropped(java.net.SocketAddress peer, boolean inbound, String why) {
+            String ip = peer instanceof java.net.InetSocketAddress a ? a.getAddress().getHostAddress() : "?";
+            long now = System.currentTimeMillis();
+            Long last = lastLogged.get(ip);
+            if (last != null && now - last < QUIET_MS) {
+                suppressed.merge(ip, 1, Integer::sum);
+                return;
+            }
+            if (lastLogged.size() > 1024) {
+                lastLogged.clear();
+                suppressed.clear();
+            }
+            Integer skipped = suppressed.remove(ip);
+            lastLogged.put(ip, now);
+            log.warn("Dropping cluster bus link {} ({}): {}{}", peer, inbound ? "inbound" : "outbound", why,
+                    skipped == null ? "" : " (" + skipped + " more from this address not logged)");
         }
     }
 

@@ -35,6 +35,7 @@ public final class BusNetwork {
     private final LongSupplier clock;
     /** Null when no cluster-bus-secret is set: links then start straight with frames. */
     private final BusSecret secret;
+    private final BusAuthHandler.DropLog dropLog = new BusAuthHandler.DropLog();
     private Channel serverChannel;
 
     public BusNetwork(EventLoop loop, BusListener listener, int maxFrameLength, LongSupplier clock) {
@@ -52,7 +53,7 @@ public final class BusNetwork {
 
     private void authenticateFirst(SocketChannel ch) {
         if (secret != null) {
-            ch.pipeline().addFirst(new BusAuthHandler(secret));
+            ch.pipeline().addFirst(new BusAuthHandler(secret, dropLog));
         }
     }
 
