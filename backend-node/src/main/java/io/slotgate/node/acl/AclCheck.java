@@ -33,20 +33,49 @@ public final class AclCheck {
         if (user.unrestricted()) {
             return null;
         }
+        Denial d = denial(user, entry, request);
+        if (d == null) {
+            return null;
+        }
+        return switch (d.kind()) {
+            case COMMAND -> "NOPERM this user has no permissions to run the '" + d.command() + "' command";
+            case KEY -> NOPERM_KEY;
+            case CHANNEL -> NOPERM_CHANNEL;
+        };
+    }
+
+    /** Why a request is refused: the kind, the command's full name, and the argument that failed (key/channel). */
+    public record Denial(Kind kind, String command, int argIndex) {
+        public enum Kind { COMMAND, KEY, CHANNEL }
+    }
+
+    /** Null when allowed (Redis ACLCheckAllUserCommandPerm with the root selector), else the first refusal. */
+    public Denial denial(AclUser user, CommandEntry entry, RespRequest request) {
+        int id = -2;
         if (!user.entryAllowed(entry.id())) {
-            int id = t.resolve(entry, request);
+            id = t.resolve(entry, request);
             if (id < 0 || !(user.commandAllowed(id) || t.isNoAuth(id) || firstArgAllowed(user, id, request))) {
-                String name = id < 0 ? entry.name() : t.name(id);
-                return "NOPERM this user has no permissions to run the '" + name + "' command";
+                return new Denial(Denial.Kind.COMMAND, id < 0 ? entry.name() : t.name(id), 0);
             }
         }
-        if (!user.allKeys() && !keysAllowed(user, entry, request)) {
-            return NOPERM_KEY;
+        if (!user.allKeys()) {
+            int bad = deniedKey(user, entry, request);
+            if (bad >= 0) {
+                return new Denial(Denial.Kind.KEY, commandName(id, entry, request), bad);
+            }
         }
-        if (!user.allChannels() && !channelsAllowed(user, entry, request)) {
-            return NOPERM_CHANNEL;
+        if (!user.allChannels()) {
+            int bad = deniedChannel(user, entry, request);
+            if (bad >= 0) {
+                return new Denial(Denial.Kind.CHANNEL, commandName(id, entry, request), bad);
+            }
         }
         return null;
+    }
+
+    private String commandName(int id, CommandEntry entry, RespRequest request) {
+        int resolved = id == -2 ? t.resolve(entry, request) : id;
+        return resolved < 0 ? entry.name() : t.name(resolved);
     }
 
     private boolean firstArgAllowed(AclUser user, int id, RespRequest request) {
@@ -62,12 +91,13 @@ public final class AclCheck {
         return args.stream().anyMatch(a -> a.equalsIgnoreCase(given));
     }
 
-    private boolean keysAllowed(AclUser user, CommandEntry entry, RespRequest request) {
+    /** Index of the first key no pattern allows, or -1. */
+    private int deniedKey(AclUser user, CommandEntry entry, RespRequest request) {
         int aclId = t.aclId(entry);
         CommandSpec spec = aclId < 0 ? null : t.spec(aclId);
         int[] keys = spec != null ? spec.keyIndexes(request) : entry.keys().keys(request);
         if (keys.length == 0) {
-            return true;
+            return -1;
         }
         int need = requiredAccess(spec, entry);
         List<KeyPattern> patterns = user.keyPatterns();
@@ -81,10 +111,10 @@ public final class AclCheck {
                 }
             }
             if (!ok) {
-                return false;
+                return k;
             }
         }
-        return true;
+        return -1;
     }
 
     /**
@@ -110,7 +140,8 @@ public final class AclCheck {
         return need;
     }
 
-    private static boolean channelsAllowed(AclUser user, CommandEntry entry, RespRequest request) {
+    /** Index of the first channel no pattern allows, or -1. */
+    private static int deniedChannel(AclUser user, CommandEntry entry, RespRequest request) {
         String n = entry.name();
         int first;
         int last;
@@ -130,7 +161,7 @@ public final class AclCheck {
                 literal = true; // a pattern is matched literally against the user's patterns (Redis ACL docs)
             }
             default -> {
-                return true;
+                return -1;
             }
         }
         List<String> allowed = user.channels();
@@ -145,9 +176,9 @@ public final class AclCheck {
                 }
             }
             if (!ok) {
-                return false;
+                return i;
             }
         }
-        return true;
+        return -1;
     }
 }

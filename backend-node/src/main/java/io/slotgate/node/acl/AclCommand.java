@@ -1,11 +1,13 @@
 package io.slotgate.node.acl;
 
 import io.slotgate.node.command.Call;
+import io.slotgate.node.command.CommandEntry;
 import io.slotgate.node.command.CommandException;
 import io.slotgate.node.command.CommandRegistry;
 import io.slotgate.node.command.Errors;
 import io.slotgate.node.command.KeySpec;
 import io.slotgate.node.server.ClientSession;
+import io.slotgate.routing.resp.RespRequest;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -100,6 +102,10 @@ public final class AclCommand {
                 c.bulk(c.session().user().get().name());
             }
             case "cat" -> cat(c, users.table());
+            case "dryrun" -> {
+                arity(c, 4, false, sub);
+                dryrun(c, users);
+            }
             case "genpass" -> genpass(c);
             case "load", "save" -> {
                 arity(c, 2, true, sub);
@@ -173,6 +179,44 @@ public final class AclCommand {
         c.array(cat.cardinality());
         for (int id = cat.nextSetBit(0); id >= 0; id = cat.nextSetBit(id + 1)) {
             c.bulk(t.name(id));
+        }
+    }
+
+    /** ACL DRYRUN user command [arg...]: would this user be allowed (nothing runs). */
+    private static void dryrun(Call c, AclUsers users) {
+        AclUserRef ref = users.find(c.argString(2));
+        if (ref == null) {
+            throw new CommandException("ERR User '" + c.argString(2) + "' not found");
+        }
+        byte[][] args = new byte[c.argc() - 3][];
+        for (int i = 3; i < c.argc(); i++) {
+            args[i - 3] = c.request().argBytes(i);
+        }
+        RespRequest inner = RespRequest.of(args);
+        try {
+            CommandEntry entry = c.node().registry().lookup(inner);
+            AclCommandTable t = users.table();
+            int id = entry == null ? -1 : t.resolve(entry, inner);
+            if (entry == null || (t.isContainer(t.aclId(entry)) && id == t.aclId(entry))) {
+                throw new CommandException("ERR Command '" + c.argString(3) + "' not found");
+            }
+            var spec = t.spec(id);
+            if (spec != null ? !spec.arityOk(inner.argCount()) : !entry.arityOk(inner.argCount())) {
+                throw new CommandException(Errors.wrongArity(t.name(id)));
+            }
+            AclCheck.Denial d = new AclCheck(t).denial(ref.get(), entry, inner);
+            if (d == null) {
+                c.ok();
+                return;
+            }
+            c.bulk(switch (d.kind()) {
+                case COMMAND -> "This user has no permissions to run the '" + d.command() + "' command";
+                case KEY -> "This user has no permissions to access the '" + inner.argString(d.argIndex()) + "' key";
+                case CHANNEL -> "This user has no permissions to access the '" + inner.argString(d.argIndex())
+                        + "' channel";
+            });
+        } finally {
+            inner.release();
         }
     }
 

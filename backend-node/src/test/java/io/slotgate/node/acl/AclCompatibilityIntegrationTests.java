@@ -107,6 +107,20 @@ class AclCompatibilityIntegrationTests {
                 "2> GET a1",
                 "2> AUTH carol pw",
                 "ACL DELUSER carol"));
+        CASES.put("dryrun", List.of(
+                "ACL DELUSER dry",
+                "ACL SETUSER dry on nopass ~a* &c* -@all +get +publish",
+                "ACL DRYRUN dry get a1",
+                "ACL DRYRUN dry get b1",
+                "ACL DRYRUN dry set a1 v",
+                "ACL DRYRUN dry publish x m",
+                "ACL DRYRUN dry publish cx m",
+                "ACL DRYRUN nosuch get a",
+                "ACL DRYRUN dry nosuchcmd a",
+                "ACL DRYRUN dry get",
+                "ACL DRYRUN dry config get x",
+                "ACL DRYRUN dry",
+                "ACL DELUSER dry"));
         CASES.put("read and write key patterns", List.of(
                 "ACL DELUSER dave",
                 "ACL SETUSER dave on nopass %R~r* %W~w* +@all",

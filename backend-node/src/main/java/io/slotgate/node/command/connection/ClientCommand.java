@@ -198,6 +198,6 @@ final class ClientCommand {
                 + " db=0 sub=" + s.channels().size() + " psub=" + s.patterns().size() + " ssub="
                 + s.shardChannels().size() + " multi=" + (multi != null ? multi.size() : -1)
                 + " qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r"
-                + " cmd=" + s.lastCommand() + " user=default redir=-1 resp=2";
+                + " cmd=" + s.lastCommand() + " user=" + s.user().get().name() + " redir=-1 resp=2";
     }
 }
