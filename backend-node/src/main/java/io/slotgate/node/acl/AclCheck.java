@@ -99,7 +99,7 @@ public final class AclCheck {
         if (keys.length == 0) {
             return -1;
         }
-        int need = requiredAccess(spec, entry);
+        int need = requiredAccess(spec, entry, request);
         List<KeyPattern> patterns = user.keyPatterns();
         for (int k : keys) {
             byte[] key = request.argBytes(k);
@@ -119,11 +119,15 @@ public final class AclCheck {
 
     /**
      * %R/%W access a command needs, from its key specs' flags (access = read; insert/delete/update = write).
-     * Redis asks it per key; here the union over the command's specs is asked of every key.
+     * Redis asks it per key; here the union over the command's specs is asked of every key. SET without GET
+     * only writes (its spec says variable_flags; Redis's setGetKeys drops the access flag then).
      */
-    private static int requiredAccess(CommandSpec spec, CommandEntry entry) {
+    private static int requiredAccess(CommandSpec spec, CommandEntry entry, RespRequest request) {
         if (spec == null) {
             return entry.isWrite() ? KeyPattern.ALL : KeyPattern.READ;
+        }
+        if (entry.name().equals("set") && !hasArg(request, "get")) {
+            return KeyPattern.WRITE;
         }
         int need = 0;
         for (KeySpec ks : spec.keySpecs()) {
@@ -141,6 +145,15 @@ public final class AclCheck {
     }
 
     /** Index of the first channel no pattern allows, or -1. */
+    private static boolean hasArg(RespRequest request, String word) {
+        for (int i = 3; i < request.argCount(); i++) {
+            if (request.argString(i).equalsIgnoreCase(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int deniedChannel(AclUser user, CommandEntry entry, RespRequest request) {
         String n = entry.name();
         int first;

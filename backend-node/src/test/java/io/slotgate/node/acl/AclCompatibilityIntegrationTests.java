@@ -127,6 +127,8 @@ class AclCompatibilityIntegrationTests {
                 "2> AUTH dave anything",
                 "2> GET r1",
                 "2> SET r1 v",
+                "2> SET w1 v",
+                "2> SET w1 v GET",
                 "2> GET w1",
                 "2> DEL w1",
                 "2> DEL r1",
