@@ -34,9 +34,19 @@ public final class AclCheck {
             return null;
         }
         Denial d = denial(user, entry, request);
-        if (d == null) {
-            return null;
-        }
+        return d == null ? null : text(d);
+    }
+
+    /** Records a refusal in ACL LOG and returns its -NOPERM text (the slow path: only on refusal). */
+    public String logRefusal(Denial d, AclUser user, RespRequest request, AclLog log, boolean inMulti,
+                             String clientInfo) {
+        String object = d.kind() == Denial.Kind.COMMAND ? d.command() : request.argString(d.argIndex());
+        log.add(d.kind().name().toLowerCase(java.util.Locale.ROOT), inMulti ? "multi" : "toplevel", object,
+                user.name(), clientInfo);
+        return text(d);
+    }
+
+    private static String text(Denial d) {
         return switch (d.kind()) {
             case COMMAND -> "NOPERM this user has no permissions to run the '" + d.command() + "' command";
             case KEY -> NOPERM_KEY;

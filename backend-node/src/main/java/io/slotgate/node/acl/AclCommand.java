@@ -102,6 +102,7 @@ public final class AclCommand {
                 c.bulk(c.session().user().get().name());
             }
             case "cat" -> cat(c, users.table());
+            case "log" -> log(c, users.log());
             case "dryrun" -> {
                 arity(c, 4, false, sub);
                 dryrun(c, users);
@@ -179,6 +180,42 @@ public final class AclCommand {
         c.array(cat.cardinality());
         for (int id = cat.nextSetBit(0); id >= 0; id = cat.nextSetBit(id + 1)) {
             c.bulk(t.name(id));
+        }
+    }
+
+    /** ACL LOG [count | RESET]. */
+    private static void log(Call c, AclLog log) {
+        if (c.argc() > 3) {
+            throw new CommandException("ERR unknown subcommand or wrong number of arguments for '" + c.argString(1)
+                    + "'. Try ACL HELP.");
+        }
+        long count = 10;
+        if (c.argc() == 3) {
+            if (c.argIs(2, "reset")) {
+                log.reset();
+                c.ok();
+                return;
+            }
+            count = Math.max(0, c.argLong(2));
+        }
+        List<AclLog.Row> rows = log.rows(count);
+        c.array(rows.size());
+        for (AclLog.Row r : rows) {
+            c.array(14);
+            c.bulk("count");
+            c.integer(r.count());
+            c.bulk("reason");
+            c.bulk(r.reason());
+            c.bulk("context");
+            c.bulk(r.context());
+            c.bulk("object");
+            c.bulk(r.object());
+            c.bulk("username");
+            c.bulk(r.username());
+            c.bulk("age-seconds");
+            c.bulk(r.age());
+            c.bulk("client-info");
+            c.bulk(r.clientInfo());
         }
     }
 

@@ -16,6 +16,7 @@ public final class AclUsers {
     private final AclCommandTable table;
     private final TreeMap<String, AclUserRef> users = new TreeMap<>();
     private final AclUserRef defaultUser;
+    private final AclLog log = new AclLog();
 
     /** @param requirepass the default user's password (null = nopass), as Redis 7 maps {@code requirepass} */
     public AclUsers(AclCommandTable table, String requirepass) {
@@ -34,6 +35,11 @@ public final class AclUsers {
 
     public AclCommandTable table() {
         return table;
+    }
+
+    /** ACL LOG's entries. */
+    public AclLog log() {
+        return log;
     }
 
     public AclUserRef defaultUser() {

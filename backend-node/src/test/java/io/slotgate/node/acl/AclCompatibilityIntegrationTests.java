@@ -76,7 +76,11 @@ class AclCompatibilityIntegrationTests {
                 "~ACL CAT admin",
                 "ACL CAT nosuch",
                 "ACL LOAD",
-                "ACL SAVE"));
+                "ACL SAVE",
+                "ACL LOG RESET",
+                "ACL LOG 0",
+                "ACL LOG x",
+                "ACL LOG RESET x"));
         CASES.put("command and key permissions", List.of(
                 "ACL DELUSER carol",
                 "ACL SETUSER carol on >pw ~a* -@all +get +set +config|get",

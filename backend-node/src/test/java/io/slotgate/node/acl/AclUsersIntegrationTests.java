@@ -75,6 +75,33 @@ class AclUsersIntegrationTests {
     }
 
     @Test
+    void shouldLogRefusalsGroupingRepeatsNewestFirst() {
+        try (NodeHarness node = NodeHarness.start(); RawRespClient admin = node.connect();
+             RawRespClient user = node.connect()) {
+            admin.call("ACL", "SETUSER", "logged", "on", ">pw", "~a*", "-@all", "+get", "+multi", "+discard");
+            user.call("AUTH", "logged", "pw");
+            user.call("GET", "b1");
+            user.call("GET", "b1");
+            user.call("MULTI");
+            user.call("SET", "a1", "v");
+            user.call("DISCARD");
+            user.call("AUTH", "nosuch", "pw");
+
+            String log = admin.call("ACL", "LOG");
+            assertThat(log).startsWith("*3\r\n");
+            assertThat(log.indexOf("$4\r\nauth\r\n")).as("auth failure first").isLessThan(log.indexOf("$3\r\nset"));
+            assertThat(log).contains("$6\r\nreason\r\n$7\r\ncommand\r\n$7\r\ncontext\r\n$5\r\nmulti\r\n"
+                    + "$6\r\nobject\r\n$3\r\nset\r\n$8\r\nusername\r\n$6\r\nlogged\r\n");
+            assertThat(log).contains("$5\r\ncount\r\n:2\r\n$6\r\nreason\r\n$3\r\nkey\r\n$7\r\ncontext\r\n"
+                    + "$8\r\ntoplevel\r\n$6\r\nobject\r\n$2\r\nb1\r\n");
+            assertThat(log).contains("user=logged");
+            assertThat(admin.call("ACL", "LOG", "1")).startsWith("*1\r\n");
+            assertThat(admin.call("ACL", "LOG", "RESET")).isEqualTo("+OK\r\n");
+            assertThat(admin.call("ACL", "LOG")).isEqualTo("*0\r\n");
+        }
+    }
+
+    @Test
     void shouldRefuseLettuceWithAWrongPassword() {
         try (NodeHarness node = NodeHarness.start("--requirepass", "adminpw")) {
             RedisURI uri = RedisURI.builder().withHost("127.0.0.1").withPort(node.port())

@@ -9,7 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.Locale;
 
 /** CLIENT ID / SETNAME / GETNAME / LIST / INFO / KILL / NO-EVICT / NO-TOUCH / REPLY (ON only) / HELP. */
-final class ClientCommand {
+public final class ClientCommand {
 
     private ClientCommand() {
     }
@@ -189,7 +189,8 @@ final class ClientCommand {
     }
 
     /** One CLIENT LIST line in Redis 7.0's field order. */
-    static String describe(ClientSession s) {
+    /** The connection's CLIENT LIST line (also ACL LOG's client-info). */
+    public static String describe(ClientSession s) {
         long now = System.currentTimeMillis();
         java.util.List<?> multi = s.multiQueue(); // read once: another loop owns it
         return "id=" + s.id() + " addr=" + address(s) + " laddr=" + localAddress(s) + " fd=8 name=" + s.name()

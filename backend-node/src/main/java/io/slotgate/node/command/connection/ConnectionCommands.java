@@ -92,6 +92,8 @@ public final class ConnectionCommands {
     private static void checkCredentials(Call c, String user, byte[] password) {
         AclUserRef ref = c.node().config().acl().authenticate(user, password);
         if (ref == null) {
+            c.node().config().acl().log().add("auth", c.session().inMulti() ? "multi" : "toplevel",
+                    c.entry().name(), user, ClientCommand.describe(c.session()));
             throw new CommandException(WRONGPASS);
         }
         c.session().login(ref);
