@@ -1,12 +1,10 @@
 package io.slotgate.node.acl;
 
 import io.slotgate.node.command.CommandEntry;
-import io.slotgate.node.store.Glob;
 import io.slotgate.routing.command.CommandSpec;
 import io.slotgate.routing.command.KeySpec;
 import io.slotgate.routing.resp.RespRequest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -21,6 +19,8 @@ public final class AclCheck {
             + "as arguments";
     public static final String NOPERM_CHANNEL = "NOPERM this user has no permissions to access one of the "
             + "channels used as arguments";
+
+    private static final List<String> WRITE_FLAGS = List.of("insert", "delete", "update");
 
     private final AclCommandTable t;
 
@@ -110,17 +110,8 @@ public final class AclCheck {
             return -1;
         }
         int need = requiredAccess(spec, entry, request);
-        List<KeyPattern> patterns = user.keyPatterns();
         for (int k : keys) {
-            byte[] key = request.argBytes(k);
-            boolean ok = false;
-            for (KeyPattern p : patterns) {
-                if ((p.flags() & need) == need && Glob.matches(p.bytes(), key)) {
-                    ok = true;
-                    break;
-                }
-            }
-            if (!ok) {
+            if (!user.keyAllowed(request.argBytes(k), need)) {
                 return k;
             }
         }
@@ -145,7 +136,7 @@ public final class AclCheck {
             if (f.contains("access")) {
                 need |= KeyPattern.READ;
             }
-            for (String w : List.of("insert", "delete", "update")) {
+            for (String w : WRITE_FLAGS) {
                 if (f.contains(w)) {
                     need |= KeyPattern.WRITE;
                 }
@@ -187,18 +178,8 @@ public final class AclCheck {
                 return -1;
             }
         }
-        List<String> allowed = user.channels();
         for (int i = first; i <= last && i < request.argCount(); i++) {
-            byte[] ch = request.argBytes(i);
-            boolean ok = false;
-            for (String p : allowed) {
-                byte[] pb = p.getBytes(StandardCharsets.UTF_8);
-                if (literal ? java.util.Arrays.equals(pb, ch) : Glob.matches(pb, ch)) {
-                    ok = true;
-                    break;
-                }
-            }
-            if (!ok) {
+            if (!user.channelAllowed(request.argBytes(i), literal)) {
                 return i;
             }
         }

@@ -16,9 +16,23 @@ public final class AclUser {
     private final long[] entryAllowed;
     /** Any command, any key, any channel: the dispatcher skips every check (the default user's usual state). */
     private final boolean unrestricted;
+    /** Key and channel patterns as bytes, prepared once so a restricted user's checks do not allocate. */
+    private final byte[][] keyPatterns;
+    private final int[] keyFlags;
+    private final byte[][] channelPatterns;
 
     AclUser(UserRules rules, AclCommandTable t) {
         this.rules = rules;
+        this.keyPatterns = new byte[rules.keys.size()][];
+        this.keyFlags = new int[rules.keys.size()];
+        for (int i = 0; i < keyPatterns.length; i++) {
+            keyPatterns[i] = rules.keys.get(i).bytes();
+            keyFlags[i] = rules.keys.get(i).flags();
+        }
+        this.channelPatterns = new byte[rules.channels.size()][];
+        for (int i = 0; i < channelPatterns.length; i++) {
+            channelPatterns[i] = rules.channels.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
         this.unrestricted = rules.allCommands && rules.allKeys && rules.allChannels;
         int entries = t.entryCount();
         this.entryAllowed = new long[(entries + 63) / 64];
@@ -83,6 +97,32 @@ public final class AclUser {
 
     public List<KeyPattern> keyPatterns() {
         return List.copyOf(rules.keys);
+    }
+
+    /** Whether a key may be used with this access ({@link KeyPattern#READ}/{@link KeyPattern#WRITE} bits). */
+    public boolean keyAllowed(byte[] key, int need) {
+        if (rules.allKeys) {
+            return true;
+        }
+        for (int i = 0; i < keyPatterns.length; i++) {
+            if ((keyFlags[i] & need) == need && io.slotgate.node.store.Glob.matches(keyPatterns[i], key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a channel may be used; a PSUBSCRIBE pattern ({@code literal}) must equal one of the patterns. */
+    public boolean channelAllowed(byte[] channel, boolean literal) {
+        if (rules.allChannels) {
+            return true;
+        }
+        for (byte[] p : channelPatterns) {
+            if (literal ? java.util.Arrays.equals(p, channel) : io.slotgate.node.store.Glob.matches(p, channel)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean allChannels() {
