@@ -102,6 +102,19 @@ class AclUsersIntegrationTests {
     }
 
     @Test
+    void shouldLogInWithHelloAuth() {
+        try (NodeHarness node = NodeHarness.start("--requirepass", "adminpw"); RawRespClient admin = node.connect();
+             RawRespClient client = node.connect()) {
+            admin.call("AUTH", "adminpw");
+            admin.call("ACL", "SETUSER", "app", "on", ">apppw", "~*", "+@all");
+
+            assertThat(client.call("HELLO", "2", "AUTH", "app", "apppw")).startsWith("*14\r\n$6\r\nserver\r\n");
+            assertThat(client.call("ACL", "WHOAMI")).isEqualTo("$3\r\napp\r\n");
+            assertThat(client.call("CLIENT", "LIST")).contains("user=app");
+        }
+    }
+
+    @Test
     void shouldRefuseLettuceWithAWrongPassword() {
         try (NodeHarness node = NodeHarness.start("--requirepass", "adminpw")) {
             RedisURI uri = RedisURI.builder().withHost("127.0.0.1").withPort(node.port())
