@@ -70,7 +70,8 @@ public final class Node implements AutoCloseable {
             replication = new ReplicationManager(ReplicationOptions.from(options, options.port()), keyspace);
             // cluster-enabled no keeps a standalone node (CLUSTER answers "cluster support disabled").
             ClusterService cluster = options.clusterEnabled()
-                    ? new ClusterManager(clusterOptions(options), access, replication)
+                    ? new ClusterManager(clusterOptions(options), access, replication,
+                            io.slotgate.node.cluster.gossip.BusSecret.from(options.extras()))
                     : new StandaloneCluster(false, options.bind(), options.port(), options.effectiveClusterPort());
             byte[] id = new byte[20];
             new SecureRandom().nextBytes(id);
@@ -79,7 +80,9 @@ public final class Node implements AutoCloseable {
                     RespLimits.DEFAULT_MAX_INLINE_LENGTH);
             Supplier<ChannelHandler> decoders = decoderFactory != null ? decoderFactory
                     : () -> new RespRequestDecoder(limits);
-            NodeContext context = new NodeContext(options, new LiveConfig(options), keyspace, cluster,
+            var acl = new io.slotgate.node.acl.AclUsers(new io.slotgate.node.acl.AclCommandTable(registry),
+                    options.requirepass());
+            NodeContext context = new NodeContext(options, new LiveConfig(options, acl), keyspace, cluster,
                     new ClientRegistry(), pubsub, new ServerStats(), registry, HexFormat.of().formatHex(id),
                     System.currentTimeMillis(), options.port(), replication);
             Dispatcher dispatcher = new Dispatcher(context);

@@ -51,9 +51,15 @@ public final class ClusterManager implements ClusterService {
      *                    for the replication offset gossiped on the bus and used in elections
      */
     public ClusterManager(ClusterOptions options, KeyspaceAccess keyspace, ReplicationControl replication) {
+        this(options, keyspace, replication, null);
+    }
+
+    /** @param busSecret cluster-bus-secret, or null */
+    public ClusterManager(ClusterOptions options, KeyspaceAccess keyspace, ReplicationControl replication,
+                          io.slotgate.node.cluster.gossip.BusSecret busSecret) {
         this.options = options;
         this.nodeTimeoutMs = options.nodeTimeoutMs();
-        this.engine = new ClusterEngine(options, keyspace, replication);
+        this.engine = new ClusterEngine(options, keyspace, replication, busSecret);
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("cluster-" + options.port(), true));
         this.loop = group.next();
     }

@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.LongAdder;
  * @param name       lower-case Redis name
  * @param arity      Redis arity (negative = at least)
  * @param flags      bit set of the {@code F_*} constants
+ * @param id         dense index given by the registry (ACL bitsets are indexed by it), -1 when unregistered
  */
-public record CommandEntry(String name, int arity, int flags, KeySpec keys, CommandHandler handler, Stats stats) {
+public record CommandEntry(String name, int arity, int flags, KeySpec keys, CommandHandler handler, Stats stats,
+                           int id) {
 
     /** Modifies data: gets MOVED on replicas, touches WATCHed keys, wakes blocked clients. */
     public static final int F_WRITE = 1;
@@ -37,7 +39,11 @@ public record CommandEntry(String name, int arity, int flags, KeySpec keys, Comm
     public static final int F_CONTAINER = 1024;
 
     public CommandEntry(String name, int arity, int flags, KeySpec keys, CommandHandler handler) {
-        this(name, arity, flags, keys, handler, new Stats());
+        this(name, arity, flags, keys, handler, new Stats(), -1);
+    }
+
+    public CommandEntry(String name, int arity, int flags, KeySpec keys, CommandHandler handler, int id) {
+        this(name, arity, flags, keys, handler, new Stats(), id);
     }
 
     public boolean has(int flag) {

@@ -56,7 +56,7 @@ public final class CommandRegistry {
                 flags |= CommandEntry.F_CONTAINER;
             }
         }
-        CommandEntry entry = new CommandEntry(name, arity, flags, keys, handler);
+        CommandEntry entry = new CommandEntry(name, arity, flags, keys, handler, byName.size());
         add(entry);
         if (spec != null) {
             bySpec.put(spec, entry);

@@ -19,9 +19,11 @@ public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final NodeContext node;
+    private final io.slotgate.node.acl.AclCheck acl;
 
     public Dispatcher(NodeContext node) {
         this.node = node;
+        this.acl = new io.slotgate.node.acl.AclCheck(node.config().acl().table());
     }
 
     /** Called on the client's loop; takes ownership of {@code request}. */
@@ -66,6 +68,23 @@ public final class Dispatcher {
         if (subArity != null) {
             entry.stats().rejected.increment();
             reject(session, subArity, true);
+            return;
+        }
+        // After arity and auth, as Redis. A user with every command, key and channel (the usual default user)
+        // costs one volatile read and one field test here.
+        io.slotgate.node.acl.AclUser user = session.user().get();
+        var refusal = user.unrestricted() ? null : acl.denial(user, entry, request);
+        if (refusal != null) {
+            String denied = acl.logRefusal(refusal, user, request, node.config().acl().log(), session.inMulti(),
+                    io.slotgate.node.command.connection.ClientCommand.describe(session));
+            entry.stats().rejected.increment();
+            if (entry.name().equals("exec")) {
+                // Redis rejectCommand: a refused EXEC answers through execCommandAbort, in MULTI or not
+                session.endMulti().forEach(RespRequest::release);
+                session.clearWatch();
+                denied = "EXECABORT Transaction discarded because of: " + denied;
+            }
+            reject(session, denied, true);
             return;
         }
         if (session.subscriptionCount() > 0 && !entry.has(CommandEntry.F_PUBSUB_OK)) {

@@ -60,6 +60,8 @@ public final class ClientSession {
     private boolean closeAfterReplies;
 
     private boolean authenticated;
+    /** The connection's user: "default" until AUTH succeeds (its rules may change under it, as in Redis). */
+    private io.slotgate.node.acl.AclUserRef user;
     private boolean readonly;
     private boolean asking;
 
@@ -82,7 +84,8 @@ public final class ClientSession {
         this.loop = channel.eventLoop();
         this.config = config;
         this.stats = stats;
-        this.authenticated = config.requirepass() == null;
+        this.user = config.acl().defaultUser();
+        this.authenticated = config.acl().defaultOpen(); // stays authenticated if requirepass is set later
     }
 
     public long id() {
@@ -160,12 +163,29 @@ public final class ClientSession {
 
     // ---- connection state ----------------------------------------------------------------------------------
 
+    /** Authenticated, or no password is needed (the default user is nopass and on: Redis authRequired()). */
     public boolean isAuthenticated() {
-        return authenticated || config.requirepass() == null;
+        return authenticated || config.acl().defaultOpen();
     }
 
     public void setAuthenticated(boolean authenticated) {
         this.authenticated = authenticated;
+    }
+
+    public io.slotgate.node.acl.AclUserRef user() {
+        return user;
+    }
+
+    /** AUTH succeeded as this user. */
+    public void login(io.slotgate.node.acl.AclUserRef ref) {
+        this.user = ref;
+        this.authenticated = true;
+    }
+
+    /** RESET: back to the default user, authenticated only if it needs no password. */
+    public void logout() {
+        this.user = config.acl().defaultUser();
+        this.authenticated = config.acl().defaultOpen();
     }
 
     public boolean isReadonly() {

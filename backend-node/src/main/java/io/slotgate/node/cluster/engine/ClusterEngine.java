@@ -56,6 +56,7 @@ public final class ClusterEngine implements BusListener {
 
     /** Replaced only on the cluster thread (CONFIG SET cluster-node-timeout). */
     ClusterOptions options;
+    private final io.slotgate.node.cluster.gossip.BusSecret busSecret;
     final KeyspaceAccess keyspace;
     final ReplicationControl replication;
     final NodeTable table = new NodeTable();
@@ -93,6 +94,13 @@ public final class ClusterEngine implements BusListener {
     private String replicationTarget;
 
     public ClusterEngine(ClusterOptions options, KeyspaceAccess keyspace, ReplicationControl replication) {
+        this(options, keyspace, replication, null);
+    }
+
+    /** @param busSecret cluster-bus-secret (null = none): links must prove it before any message (gossip package) */
+    public ClusterEngine(ClusterOptions options, KeyspaceAccess keyspace, ReplicationControl replication,
+                         io.slotgate.node.cluster.gossip.BusSecret busSecret) {
+        this.busSecret = busSecret;
         this.options = options;
         this.keyspace = keyspace;
         this.replication = replication;
@@ -105,7 +113,7 @@ public final class ClusterEngine implements BusListener {
     public void start(EventLoop loop) throws Exception {
         startedAt = now();
         this.loop = loop;
-        bus = new BusNetwork(loop, this, BusCodec.DEFAULT_MAX_FRAME_LENGTH, System::currentTimeMillis);
+        bus = new BusNetwork(loop, this, BusCodec.DEFAULT_MAX_FRAME_LENGTH, System::currentTimeMillis, busSecret);
         confFile.lock();
         try {
             loadConfig();

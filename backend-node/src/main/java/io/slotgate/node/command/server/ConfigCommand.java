@@ -77,6 +77,7 @@ final class ConfigCommand {
             switch (name) {
                 case "requirepass" -> live.setRequirepass(value);
                 case "cluster-node-timeout" -> setNodeTimeout(c, value);
+                case "protected-mode" -> live.setProtectedMode(yesNo(value));
                 case "maxclients" -> live.setMaxclients((int) MemoryUnits.parse(value));
                 case "client-output-buffer-limit" -> setOutputLimits(live, value);
                 case "save", "appendonly", "maxmemory-policy", "maxmemory", "loglevel", "timeout" -> {
@@ -95,6 +96,15 @@ final class ConfigCommand {
             throw new CommandException("ERR CONFIG SET failed (possibly related to argument '" + name
                     + "') - argument couldn't be parsed into an integer");
         }
+    }
+
+    private static boolean yesNo(String v) {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new CommandException("ERR CONFIG SET failed (possibly related to argument "
+                    + "'protected-mode') - argument must be 'yes' or 'no'");
+        };
     }
 
     /** Accepts Redis's "class hard soft seconds ..." form; only the hard limits of normal and pubsub apply. */
@@ -141,6 +151,7 @@ final class ConfigCommand {
         m.put("cluster-node-timeout", String.valueOf(nodeTimeout > 0 ? nodeTimeout : o.clusterNodeTimeout()));
         m.put("cluster-port", String.valueOf(o.clusterPort()));
         m.put("requirepass", live.requirepass() == null ? "" : live.requirepass());
+        m.put("protected-mode", live.protectedMode() ? "yes" : "no");
         m.put("io-threads", String.valueOf(o.ioThreads()));
         m.put("maxclients", String.valueOf(live.maxclients()));
         m.put("client-query-buffer-limit", String.valueOf(o.clientQueryBufferLimit()));
