@@ -54,6 +54,8 @@ public final class ReplicationManager implements ReplicationControl, Replication
     /** Stream bytes of the transaction (EXEC) running on each partition, sent as one MULTI/EXEC block. */
     private final List<ByteBuf>[] transactions;
     private volatile ReplicationOptions options;
+    /** The append-only file, when enabled: it reads the same ordered stream the replicas get. */
+    private volatile StreamSink sink;
 
     // ---- owned by the replication loop (volatile where other threads read them) ----
     private volatile ReplicationIds ids = ReplicationIds.fresh();
@@ -237,7 +239,7 @@ public final class ReplicationManager implements ReplicationControl, Replication
             }
             args = mine.remove(call);
         }
-        if (!feeding) {
+        if (!feeding && (sink == null || replica)) {
             return;
         }
         ByteBuf bytes = WriteRewriter.rewrite(call, args);
@@ -259,6 +261,43 @@ public final class ReplicationManager implements ReplicationControl, Replication
         }
         endTransaction(p);
         feed(bytes);
+        awaitDurable(call);
+    }
+
+    /**
+     * appendfsync always: the reply waits until the write is on disk. The call goes async here and is finished by
+     * the AOF thread after the fsync that covers it (one fsync per batch: group commit). Calls already async
+     * (fan-out) or inside EXEC are answered as before.
+     */
+    private void awaitDurable(Call call) {
+        StreamSink s = sink;
+        if (s != null && s.syncEveryWrite() && !call.isAsync() && call.session() != null) {
+            call.async();
+            loop.execute(() -> s.whenDurable(call::finish));
+        }
+    }
+
+    /** Attaches (or, with null, detaches) the append-only file; it sees every stream byte from now on. */
+    public void attachSink(StreamSink s) {
+        sink = s;
+    }
+
+    /**
+     * A point-in-time RDB of the whole keyspace, cut at one point of the stream exactly as for a full sync:
+     * {@code atCut} runs on the replication loop after every write before the cut reached the sink and before any
+     * later one; then {@code onRdb} gets the file's bytes (ownership passes), or {@code onFail} the reason.
+     */
+    public void snapshot(Runnable atCut, java.util.function.Consumer<ByteBuf> onRdb,
+                         java.util.function.Consumer<String> onFail) {
+        loop.execute(() -> {
+            long[] cut = new long[1];
+            String[] id = new String[1];
+            snapshotter.take(replica, () -> {
+                cut[0] = offset;
+                id[0] = ids.replid();
+                atCut.run();
+            }, segments -> onRdb.accept(RdbWriter.assemble(id[0], cut[0], segments)), onFail);
+        });
     }
 
     /** Sends the buffered transaction of partition {@code p} as one MULTI ... EXEC block (on p's loop). */
@@ -280,7 +319,7 @@ public final class ReplicationManager implements ReplicationControl, Replication
     }
 
     private void expired(int partition, byte[] key) {
-        if (feeding) {
+        if (feeding || sink != null && !replica) {
             endTransaction(partition);
             feed(StreamCommands.of("DEL".getBytes(StandardCharsets.US_ASCII), key));
         }
@@ -342,8 +381,15 @@ public final class ReplicationManager implements ReplicationControl, Replication
 
     private void append(ByteBuf bytes) {
         try {
-            if (backlog == null || replica) {
+            if (replica) {
                 return; // a replica's stream is its master's; a write racing the demotion is not ours to send
+            }
+            StreamSink s = sink;
+            if (s != null) {
+                s.append(bytes);
+            }
+            if (backlog == null) {
+                return;
             }
             if (needSelect && !replica) {
                 needSelect = false;
@@ -643,6 +689,10 @@ public final class ReplicationManager implements ReplicationControl, Replication
             syncing = false;
             masterDownSince = -1;
             link.sendAck(offset);
+            StreamSink s = sink;
+            if (s != null) {
+                s.datasetReplaced();
+            }
         } catch (io.slotgate.node.persistence.rdb.RdbFormatException | RuntimeException e) {
             log.warn("cannot load the master's snapshot: {}", e.getMessage());
             syncing = false;
@@ -690,17 +740,29 @@ public final class ReplicationManager implements ReplicationControl, Replication
             if (isCommand(command, "exec")) {
                 heldTransaction.forEach(b -> {
                     appendRaw(b);
+                    toSink(b);
                     b.release();
                 });
                 heldTransaction = null;
             }
         } else {
             appendRaw(command.frame());
+            if (!command.argEqualsIgnoreCase(0, "ping") && !command.argEqualsIgnoreCase(0, "replconf")) {
+                toSink(command.frame());
+            }
         }
         applier.apply(command);
     }
 
     private List<ByteBuf> heldTransaction;
+
+    /** A replica with appendonly logs the commands it applies (not the link's PING / REPLCONF). */
+    private void toSink(ByteBuf frame) {
+        StreamSink s = sink;
+        if (s != null) {
+            s.append(frame);
+        }
+    }
 
     private static boolean isCommand(RespRequest r, String name) {
         return r.argCount() == 1 && r.argEqualsIgnoreCase(0, name);
