@@ -72,13 +72,17 @@ public final class SlotOwnershipCheck {
             (owner[s] == null ? unassigned : foreign).add(s);
         }
         long claimedKeys = 0;
+        List<String> claim = new ArrayList<>(List.of("CLUSTER", "ADDSLOTSRANGE"));
         for (int[] r : ranges(unassigned)) {
             long n = sum(keys, r);
             claimedKeys += n;
             log.warn("I have keys for unassigned slots {}-{} ({} keys). Taking responsibility for them.", r[0], r[1], n);
-            List<String> args = new ArrayList<>(List.of("CLUSTER", "ADDSLOTSRANGE", String.valueOf(r[0]),
-                    String.valueOf(r[1])));
-            call(cluster, args.toArray(String[]::new));
+            claim.add(String.valueOf(r[0]));
+            claim.add(String.valueOf(r[1]));
+        }
+        if (claim.size() > 2) {
+            call(cluster, claim.toArray(String[]::new));
+            log.warn("Claimed {} unassigned slots holding {} keys loaded from disk", unassigned.size(), claimedKeys);
         }
         long importingKeys = 0;
         for (int s : foreign) {
@@ -90,6 +94,10 @@ public final class SlotOwnershipCheck {
             for (int s = r[0]; s <= r[1]; s++) {
                 call(cluster, "CLUSTER", "SETSLOT", String.valueOf(s), "IMPORTING", owner[s]);
             }
+        }
+        if (!foreign.isEmpty()) {
+            log.warn("{} slots owned by other nodes hold {} keys loaded from disk: set IMPORTING here, move them with "
+                    + "redis-cli --cluster fix", foreign.size(), importingKeys);
         }
         return new Outcome(unassigned.size(), claimedKeys, foreign.size(), importingKeys);
     }
