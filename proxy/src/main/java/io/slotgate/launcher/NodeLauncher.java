@@ -37,6 +37,9 @@ final class NodeLauncher implements Callable<Integer> {
         Node node;
         try {
             node = Node.start(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("slotgate node: " + e.getMessage());
+            return 2;
         } catch (io.slotgate.node.persistence.PersistenceException e) {
             // the data on disk cannot be loaded: say where, exit non-zero (as redis-server does)
             log.error("{}", e.getMessage());
