@@ -78,6 +78,17 @@ public final class PersistenceManager implements PersistenceHook, StreamSink, Au
      * timers. Call after the replication manager has started and before the cluster engine does.
      */
     public void loadAndStart(NodeContext node) throws PersistenceException {
+        try {
+            load(node);
+        } finally {
+            // cluster commands (CLUSTER ADDSLOTS from a script that saw the port open) must not meet LOADING
+            // while the engine starts: loading ends with the data, the slot check follows (checkSlots)
+            loading = false;
+        }
+        exec.scheduleWithFixedDelay(this::everySecond, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void load(NodeContext node) throws PersistenceException {
         loadingStartSeconds = System.currentTimeMillis() / 1000;
         long started = System.nanoTime();
         PersistenceOptions o = options;
@@ -107,9 +118,11 @@ public final class PersistenceManager implements PersistenceHook, StreamSink, Au
                     AofWriter w = new AofWriter(o.aofDir(), manifest, o.appendfsync());
                     writer = w;
                     replication.attachSink(this);
+                } else if (keyspace.gather(p -> p.size()).join().stream().mapToInt(Integer::intValue).sum() == 0) {
+                    startEmptyAof(o);
                 } else {
-                    // no AOF yet: its first base is the data just loaded (if any), before anyone writes
-                    createAof(o, null).get(60, TimeUnit.SECONDS);
+                    // no AOF yet: its first base is the data just loaded, written before anyone writes
+                    createAof(o, null).get(300, TimeUnit.SECONDS);
                 }
             } catch (Exception e) {
                 throw new PersistenceException("Cannot open the append only file in " + o.aofDir() + ": "
@@ -118,23 +131,34 @@ public final class PersistenceManager implements PersistenceHook, StreamSink, Au
         } else if (!o.saveRules().isEmpty()) {
             replication.attachSink(this);
         }
-        exec.scheduleWithFixedDelay(this::everySecond, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** After the cluster engine started: Redis's check of keys in slots this node does not own. */
+    /**
+     * First start with appendonly yes and nothing loaded: an empty base and an empty incremental file at once (as
+     * Redis creates its first base at start), without a snapshot.
+     */
+    private void startEmptyAof(PersistenceOptions o) throws IOException {
+        Path dir = Files.createDirectories(o.aofDir());
+        AofManifest.AofFile base = AofManifest.base(o.appendfilename(), 1);
+        var empty = new java.io.ByteArrayOutputStream();
+        io.slotgate.node.persistence.rdb.RdbFileWriter.write(empty,
+                io.slotgate.node.persistence.rdb.RdbFileWriter.defaultAux(System.currentTimeMillis()), java.util.List.of());
+        io.slotgate.node.persistence.snapshot.RdbFiles.writeAtomically(
+                io.netty.buffer.Unpooled.wrappedBuffer(empty.toByteArray()), dir.resolve(base.name()));
+        AofManifest m = new AofManifest(o.appendfilename(), base,
+                java.util.List.of(AofManifest.incr(o.appendfilename(), 1)));
+        AofWriter w = new AofWriter(dir, m, o.appendfsync());
+        m.write(dir);
+        writer = w;
+        replication.attachSink(this);
+        log.info("Creating AOF base file {} on server start", base.name());
+    }
+
+    /** After the cluster engine started: Redis's check of keys in slots this node does not own (cluster.c). */
     public void checkSlots(ClusterService cluster, boolean clusterEnabled) {
-        try {
-            if (clusterEnabled) {
-                SlotOwnershipCheck.run(keyspace, cluster);
-            }
-        } finally {
-            loading = false;
+        if (clusterEnabled) {
+            SlotOwnershipCheck.run(keyspace, cluster);
         }
-    }
-
-    /** Ends the LOADING state without a slot check (standalone nodes, failed start-ups). */
-    public void loadingDone() {
-        loading = false;
     }
 
     private static AofManifest readManifest(PersistenceOptions o) throws PersistenceException {
