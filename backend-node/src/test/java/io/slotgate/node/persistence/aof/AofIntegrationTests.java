@@ -193,6 +193,24 @@ class AofIntegrationTests {
     }
 
     @Test
+    void shouldRewriteByItselfOnceTheAofGrewPastAutoAofRewritePercentage() {
+        NodeOptions o = options("--auto-aof-rewrite-percentage", "100", "--auto-aof-rewrite-min-size", "64kb");
+        try (NodeHarness node = NodeHarness.start(o); RawRespClient c = node.connect()) {
+            assertThat(c.call("CONFIG", "GET", "auto-aof-rewrite-min-size")).contains("65536");
+            for (int i = 0; i < 3000; i++) { // ~40 bytes each: past 64 KB
+                c.send("SET", "same-key", "value-" + i);
+            }
+            for (int i = 0; i < 3000; i++) {
+                c.read();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> c.call("INFO", "persistence")
+                    .contains("aof_rewrites:1"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> aofSize(node) < 64 * 1024);
+            assertThat(c.call("GET", "same-key")).isEqualTo("$10\r\nvalue-2999\r\n");
+        }
+    }
+
+    @Test
     void shouldCreateTheAofWhenConfigSetTurnsItOn() throws Exception {
         NodeOptions o = NodeOptionsParser.parse("--bind", "127.0.0.1", "--port", String.valueOf(port),
                 "--io-threads", "2", "--dir", dir.toString());
