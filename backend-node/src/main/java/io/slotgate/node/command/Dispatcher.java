@@ -87,6 +87,10 @@ public final class Dispatcher {
             reject(session, denied, true);
             return;
         }
+        if (node.persistence().isLoading() && !allowedWhileLoading(request)) {
+            reject(session, PersistenceHook.LOADING, true);
+            return;
+        }
         if (session.subscriptionCount() > 0 && !entry.has(CommandEntry.F_PUBSUB_OK)) {
             reject(session, "ERR Can't execute '" + entry.name() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / "
                     + "PING / QUIT / RESET are allowed in this context", false);
@@ -185,6 +189,17 @@ public final class Dispatcher {
                 session.drain();
             }
         }
+    }
+
+    /** Redis 7.0's "loading" command flag (INFO, CONFIG GET, AUTH...); container commands by their subcommand. */
+    private boolean allowedWhileLoading(RespRequest request) {
+        var table = node.registry().table();
+        var spec = table == null ? null : table.lookup(request);
+        if (spec != null && spec.isContainer() && request.argCount() > 1) {
+            var sub = spec.subcommands().get(request.argString(1).toLowerCase(java.util.Locale.ROOT));
+            spec = sub != null ? sub : spec;
+        }
+        return spec == null || spec.has(io.slotgate.routing.command.CommandFlag.LOADING);
     }
 
     /**

@@ -16,11 +16,14 @@ final class ChainForwarder {
 
     /** Appends bytes to our own stream (not consumed, not released). */
     private final Consumer<ByteBuf> out;
+    /** Logs applied commands (a replica's append-only file): not the link's PING / REPLCONF chatter. */
+    private final Consumer<ByteBuf> log;
     /** The MULTI block received so far, or null outside one. */
     private List<ByteBuf> held;
 
-    ChainForwarder(Consumer<ByteBuf> out) {
+    ChainForwarder(Consumer<ByteBuf> out, Consumer<ByteBuf> log) {
         this.out = out;
+        this.log = log;
     }
 
     /** One complete command from the master, before it is applied. */
@@ -31,12 +34,16 @@ final class ChainForwarder {
         }
         if (held == null) {
             out.accept(command.frame());
+            if (!command.argEqualsIgnoreCase(0, "ping") && !command.argEqualsIgnoreCase(0, "replconf")) {
+                log.accept(command.frame());
+            }
             return;
         }
         held.add(command.frame().retainedDuplicate());
         if (isCommand(command, "exec")) {
             held.forEach(b -> {
                 out.accept(b);
+                log.accept(b);
                 b.release();
             });
             held = null;

@@ -51,6 +51,8 @@ public final class ReplicationManager implements ReplicationControl, Replication
     private final WriteFeed feed;
     private final WritePause pause;
     private volatile ReplicationOptions options;
+    /** The append-only file, when enabled: it reads the same ordered stream the replicas get. */
+    private volatile StreamSink sink;
 
     // ---- owned by the replication loop (volatile where other threads read them) ----
     private volatile ReplicationIds ids = ReplicationIds.fresh();
@@ -81,8 +83,8 @@ public final class ReplicationManager implements ReplicationControl, Replication
         this.snapshotter = new Snapshotter(keyspace, loop, this::endTransaction);
         this.applier = new StreamApplier(keyspace);
         this.fullSyncs = new FullSyncSender(snapshotter);
-        this.chain = new ChainForwarder(this::appendRaw);
-        this.feed = new WriteFeed(keyspace, loop, snapshotter, this::appendClientWrite);
+        this.chain = new ChainForwarder(this::appendRaw, this::toSink);
+        this.feed = new WriteFeed(keyspace, loop, snapshotter, this::appendClientWrite, this::awaitDurable);
         this.pause = new WritePause(keyspace, loop, on -> {
             if (!replica) {
                 setReplicaMode(on);
@@ -138,6 +140,7 @@ public final class ReplicationManager implements ReplicationControl, Replication
             if (!replica) {
                 replica = true;
                 feed.setFeeding(false);
+                feed.setLogging(false);
                 setReplicaMode(true);
                 waits.failAll();
             }
@@ -178,6 +181,7 @@ public final class ReplicationManager implements ReplicationControl, Replication
             hasHistory = true;
             needSelect = true;
             feed.setFeeding(true);
+            feed.setLogging(sink != null);
             disconnectReplicas();
             log.info("now a master: replid {} (previous id valid up to offset {})", ids.replid(),
                     ids.secondOffset());
@@ -273,6 +277,51 @@ public final class ReplicationManager implements ReplicationControl, Replication
         feed.endTransaction(p);
     }
 
+    /**
+     * appendfsync always: the reply waits until the write is on disk. The call goes async here and is finished by
+     * the AOF thread after the fsync that covers it (one fsync per batch: group commit). Calls already async
+     * (fan-out) or inside EXEC are answered as before.
+     */
+    private void awaitDurable(Call call) {
+        StreamSink s = sink;
+        if (s != null && s.syncEveryWrite() && !call.isAsync() && call.session() != null) {
+            call.async();
+            loop.execute(() -> s.whenDurable(call::finish));
+        }
+    }
+
+    /** Attaches (or, with null, detaches) the append-only file; it sees every stream byte from now on. */
+    public void attachSink(StreamSink s) {
+        sink = s;
+        feed.setLogging(s != null && !replica);
+    }
+
+    /** A replica with appendonly logs the commands it applies. */
+    private void toSink(ByteBuf frame) {
+        StreamSink s = sink;
+        if (s != null) {
+            s.append(frame);
+        }
+    }
+
+    /**
+     * A point-in-time RDB of the whole keyspace, cut at one point of the stream exactly as for a full sync:
+     * {@code atCut} runs on the replication loop after every write before the cut reached the sink and before any
+     * later one; then {@code onRdb} gets the file's bytes (ownership passes), or {@code onFail} the reason.
+     */
+    public void snapshot(Runnable atCut, java.util.function.Consumer<ByteBuf> onRdb,
+                         java.util.function.Consumer<String> onFail) {
+        loop.execute(() -> {
+            long[] cut = new long[1];
+            String[] id = new String[1];
+            snapshotter.take(replica, () -> {
+                cut[0] = offset;
+                id[0] = ids.replid();
+                atCut.run();
+            }, segments -> onRdb.accept(RdbWriter.assemble(id[0], cut[0], segments)), onFail);
+        });
+    }
+
     /** One client write's stream bytes, on the replication loop; {@code writer} (may be null) is its client. */
     private void appendClientWrite(ByteBuf bytes, ClientSession writer) {
         append(bytes);
@@ -283,8 +332,15 @@ public final class ReplicationManager implements ReplicationControl, Replication
 
     private void append(ByteBuf bytes) {
         try {
-            if (backlog == null || replica) {
+            if (replica) {
                 return; // a replica's stream is its master's; a write racing the demotion is not ours to send
+            }
+            StreamSink s = sink;
+            if (s != null) {
+                s.append(bytes);
+            }
+            if (backlog == null) {
+                return;
             }
             if (needSelect && !replica) {
                 needSelect = false;
@@ -512,6 +568,10 @@ public final class ReplicationManager implements ReplicationControl, Replication
             syncing = false;
             masterDownSince = -1;
             link.sendAck(offset);
+            StreamSink s = sink;
+            if (s != null) {
+                s.datasetReplaced();
+            }
         } catch (io.slotgate.node.persistence.rdb.RdbFormatException | RuntimeException e) {
             log.warn("cannot load the master's snapshot: {}", e.getMessage());
             syncing = false;

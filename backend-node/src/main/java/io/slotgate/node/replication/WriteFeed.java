@@ -39,10 +39,16 @@ final class WriteFeed {
     private final ClientSession[] transactionOwners;
     /** Whether this node produces a stream at all (a master with a backlog); read by every partition. */
     private volatile boolean feeding;
+    /** Whether a master's append-only file wants the stream even without a backlog. */
+    private volatile boolean logging;
+    /** Runs on the partition loop after a client write was fed (appendfsync always holds its reply there). */
+    private final java.util.function.Consumer<Call> afterFeed;
 
     @SuppressWarnings("unchecked")
-    WriteFeed(Keyspace keyspace, EventLoop loop, Snapshotter snapshotter, BiConsumer<ByteBuf, ClientSession> sink) {
+    WriteFeed(Keyspace keyspace, EventLoop loop, Snapshotter snapshotter, BiConsumer<ByteBuf, ClientSession> sink,
+              java.util.function.Consumer<Call> afterFeed) {
         this.keyspace = keyspace;
+        this.afterFeed = afterFeed;
         this.loop = loop;
         this.snapshotter = snapshotter;
         this.sink = sink;
@@ -60,6 +66,10 @@ final class WriteFeed {
         feeding = on;
     }
 
+    void setLogging(boolean on) {
+        logging = on;
+    }
+
     /** A client write ran on its partition's loop (or, keyless, on the client's loop). */
     void propagate(Call call) {
         byte[][] args = null;
@@ -71,7 +81,7 @@ final class WriteFeed {
             }
             args = mine.remove(call);
         }
-        if (!feeding) {
+        if (!feeding && !logging) {
             return;
         }
         ByteBuf bytes = WriteRewriter.rewrite(call, args);
@@ -94,6 +104,7 @@ final class WriteFeed {
         }
         endTransaction(p);
         feed(bytes, call.session());
+        afterFeed.accept(call);
     }
 
     /** Sends the buffered transaction of partition {@code p} as one MULTI ... EXEC block (on p's loop). */
@@ -118,7 +129,7 @@ final class WriteFeed {
 
     /** A key expired on partition {@code partition} (on its loop): replicas delete it when we say so. */
     void expired(int partition, byte[] key) {
-        if (feeding) {
+        if (feeding || logging) {
             endTransaction(partition);
             feed(StreamCommands.of("DEL".getBytes(StandardCharsets.US_ASCII), key), null);
         }

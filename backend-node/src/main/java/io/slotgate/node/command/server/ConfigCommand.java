@@ -27,6 +27,7 @@ final class ConfigCommand {
                     throw new CommandException(Errors.wrongArity("config|get"));
                 }
                 Map<String, String> all = values(c);
+                c.node().persistence().configValues().forEach(all::put);
                 Map<String, String> hits = new LinkedHashMap<>();
                 for (int i = 2; i < c.argc(); i++) {
                     byte[] pattern = c.argString(i).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
@@ -80,10 +81,17 @@ final class ConfigCommand {
                 case "protected-mode" -> live.setProtectedMode(yesNo(value));
                 case "maxclients" -> live.setMaxclients((int) MemoryUnits.parse(value));
                 case "client-output-buffer-limit" -> setOutputLimits(live, value);
-                case "save", "appendonly", "maxmemory-policy", "maxmemory", "loglevel", "timeout" -> {
-                    // accepted for tool compatibility; this node has no persistence or eviction
+                case "maxmemory-policy", "maxmemory", "loglevel", "timeout" -> {
+                    // accepted for tool compatibility; this node has no eviction
                 }
                 default -> {
+                    if (c.node().persistence().configValues().containsKey(name)) {
+                        String error = c.node().persistence().configSet(name, value);
+                        if (error != null) {
+                            throw new CommandException(error);
+                        }
+                        return;
+                    }
                     if (values(c).containsKey(name)) {
                         throw new CommandException("ERR CONFIG SET failed (possibly related to argument '" + name
                                 + "') - can't set immutable config");
@@ -162,6 +170,7 @@ final class ConfigCommand {
         m.put("databases", "1");
         m.put("save", "");
         m.put("appendonly", "no");
+        m.put("appendfsync", "everysec");
         m.put("maxmemory", "0");
         m.put("maxmemory-policy", "noeviction");
         o.extras().forEach(m::putIfAbsent);
