@@ -20,6 +20,7 @@ public final class Partition {
     private final KeyTable data = new KeyTable();
     private final KeyTable expires = new KeyTable();
     private final int[] slotCounts = new int[SlotHash.SLOT_COUNT];
+    private final SlotKeyIndex slotKeys = new SlotKeyIndex(data, slotCounts);
     private final LongSupplier clock;
     private final WatchRegistry watches = new WatchRegistry();
     private final BlockingRegistry blocking;
@@ -190,12 +191,14 @@ public final class Partition {
     private void insertNew(byte[] key, Object value) {
         data.put(key, value);
         slotCounts[SlotHash.slot(key)]++;
+        slotKeys.inserted();
     }
 
     /** Stores {@code value}, dropping any TTL (SET semantics). */
     public void set(byte[] key, Object value) {
         if (data.put(key, value) == null) {
             slotCounts[SlotHash.slot(key)]++;
+            slotKeys.inserted();
         } else if (expires.size() > 0) {
             expires.remove(key);
         }
@@ -205,6 +208,7 @@ public final class Partition {
     public void replaceKeepTtl(byte[] key, Object value) {
         if (data.put(key, value) == null) {
             slotCounts[SlotHash.slot(key)]++;
+            slotKeys.inserted();
         }
     }
 
@@ -312,19 +316,9 @@ public final class Partition {
         return slotCounts[slot];
     }
 
-    /** Up to {@code count} live keys of {@code slot} (walks the partition; used by migration and GETKEYSINSLOT). */
+    /** Up to {@code count} live keys of {@code slot} (GETKEYSINSLOT and migration; see {@link SlotKeyIndex}). */
     public List<byte[]> keysInSlot(int slot, int count) {
-        List<byte[]> out = new ArrayList<>();
-        if (slotCounts[slot] == 0 || count <= 0) {
-            return out;
-        }
-        for (int i = 0; i < data.capacity() && out.size() < count; i++) {
-            byte[] k = data.keyAt(i);
-            if (k != null && SlotHash.slot(k) == slot) {
-                out.add(k);
-            }
-        }
-        return out;
+        return slotKeys.keys(slot, count);
     }
 
     public byte[] randomKey() {
@@ -348,6 +342,7 @@ public final class Partition {
         data.clear();
         expires.clear();
         java.util.Arrays.fill(slotCounts, 0);
+        slotKeys.cleared();
         watches.touchedAll();
     }
 
