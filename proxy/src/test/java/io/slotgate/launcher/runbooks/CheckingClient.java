@@ -21,6 +21,7 @@ final class CheckingClient implements AutoCloseable {
 
     static final int KEYS = 2000;
     private static final int STRIPE = 50;
+    private static final long PAUSE_MS = 5;
 
     /** Something the client saw that it should not have, and when (System.nanoTime). */
     record Problem(long atNanos, String text) {
@@ -121,6 +122,8 @@ final class CheckingClient implements AutoCloseable {
                 try {
                     round(c, rounds.get() + 1);
                     rounds.incrementAndGet();
+                    // An application's pace, not a benchmark's: leave the machine to the cluster being changed.
+                    sleep(PAUSE_MS);
                 } catch (RuntimeException e) {
                     // A lost connection or a timeout: note it and carry on with a new connection, as an app would.
                     errors.add(new Problem(System.nanoTime(), e.toString()));

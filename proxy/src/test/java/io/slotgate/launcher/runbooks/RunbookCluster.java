@@ -78,6 +78,15 @@ final class RunbookCluster implements AutoCloseable {
                     assertThat(cli(replica, "cluster", "replicate", masterId)).isEqualTo("OK"));
         }
         awaitCheckOk(0, FORMED);
+        // A replica's first sync is done when its link is up; failover runbooks need that (replication.md).
+        for (int r = 3; r < FORMED; r++) {
+            awaitReplicaLinkUp(r);
+        }
+    }
+
+    void awaitReplicaLinkUp(int replica) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(cli(replica, "info", "replication")).contains("master_link_status:up"));
     }
 
     /** Every node's CLUSTER NODES, for a failure message. */
@@ -116,6 +125,11 @@ final class RunbookCluster implements AutoCloseable {
 
     NodeProcesses nodes() {
         return nodes;
+    }
+
+    /** Stops node i's process, as an operator does after removing it (the node has no SHUTDOWN command). */
+    void stopNode(int node) {
+        nodes.kill(node);
     }
 
     /** {@code redis-cli -p <node> args...}: what it printed, trimmed. */
