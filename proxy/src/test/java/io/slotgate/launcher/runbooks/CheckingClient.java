@@ -4,6 +4,7 @@ import io.slotgate.routing.resp.RespError;
 import io.slotgate.routing.testsupport.RespConnection;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,7 +24,8 @@ final class CheckingClient implements AutoCloseable {
     private static final int STRIPE = 50;
     private static final long PAUSE_MS = 5;
 
-    /** Something the client saw that it should not have, and when (System.nanoTime). */
+    /** Something the client saw that it should not have, and when (System.nanoTime; the text opens with the wall
+     * clock, to compare with node logs). */
     record Problem(long atNanos, String text) {
     }
 
@@ -184,7 +186,7 @@ final class CheckingClient implements AutoCloseable {
     }
 
     private void record(Object reply, String text) {
-        (reply instanceof RespError ? errors : wrongAnswers).add(new Problem(System.nanoTime(), text));
+        (reply instanceof RespError ? errors : wrongAnswers).add(new Problem(System.nanoTime(), LocalTime.now() + " " + text));
     }
 
     private RespConnection connect() {
