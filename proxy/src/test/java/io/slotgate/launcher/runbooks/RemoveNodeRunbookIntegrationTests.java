@@ -60,15 +60,16 @@ class RemoveNodeRunbookIntegrationTests {
     @Test
     void shouldDropAWholeShardAfterItsSlotsAreReshardedAway() throws Exception {
         // Given a fourth shard: a master with 200 slots and its replica (the add-master and add-replica runbooks).
+        int nodesBefore = count();
         cluster.clusterTool("add-node", cluster.address(EXTRA_MASTER), cluster.address(1));
-        cluster.awaitCheckOk(1, count() + 1);
+        cluster.awaitCheckOk(1, nodesBefore + 1);
         String extraId = cluster.myId(EXTRA_MASTER);
         String targetId = cluster.myId(1);
         cluster.clusterTool("reshard", cluster.address(1), "--cluster-from", targetId, "--cluster-to", extraId,
                 "--cluster-slots", "200", "--cluster-yes");
         cluster.clusterTool("add-node", cluster.address(EXTRA_REPLICA), cluster.address(1), "--cluster-slave",
                 "--cluster-master-id", extraId);
-        cluster.awaitCheckOk(1, count() + 2);
+        cluster.awaitCheckOk(1, nodesBefore + 2);
         cluster.awaitProxyInfo(info -> {
             assertThat(info.server(cluster.address(EXTRA_MASTER)).slots()).isEqualTo(200);
             assertThat(info.server(cluster.address(EXTRA_REPLICA))).isNotNull();
