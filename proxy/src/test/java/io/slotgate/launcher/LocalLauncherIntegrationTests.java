@@ -51,7 +51,16 @@ class LocalLauncherIntegrationTests {
         int proxyPort = FreePorts.any();
 
         Process first = launch(base, proxyPort);
-        awaitOutput(first, "slotgate local: ready.", 0);
+        String firstOutput = awaitOutput(first, "slotgate local: ready.", 0);
+        // Progress while it waits, then how to connect and a one-line topology summary.
+        assertThat(firstOutput).contains("slotgate local: starting 6 nodes in ")
+                .containsPattern("slotgate local: waiting for nodes to listen\\.*\n")
+                .contains("slotgate local: meeting 6 nodes")
+                .contains("slotgate local: assigning slots to 3 masters")
+                .containsPattern("slotgate local: waiting for cluster_state:ok\\.*\n")
+                .contains("slotgate local: ready. 3 masters + 3 replicas on ports " + base + "-" + (base + 5)
+                        + ", proxy on " + proxyPort + ".")
+                .contains("Connect with: redis-cli -p " + proxyPort);
         assertThat(cli(proxyPort, "SET", "greeting", "hello")).isEqualTo("OK");
         assertThat(cli(proxyPort, "GET", "greeting")).isEqualTo("hello");
         String nodes = cli(base, "CLUSTER", "NODES");
@@ -68,7 +77,8 @@ class LocalLauncherIntegrationTests {
         long firstRunLength = Files.size(dir.resolve("launcher.out"));
         Process second = launch(base, proxyPort);
         String output = awaitOutput(second, "slotgate local: ready.", firstRunLength);
-        assertThat(output).contains("resuming the existing cluster");
+        assertThat(output).contains("resuming the existing cluster")
+                .contains("slotgate local: ready. 3 masters + 3 replicas on ports " + base + "-" + (base + 5));
         assertThat(nodeIds(cli(base, "CLUSTER", "NODES"))).isEqualTo(ids);
         assertThat(cli(proxyPort, "PING")).isEqualTo("PONG");
         interrupt(second);
