@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 final class CheckingClient implements AutoCloseable {
 
     static final int KEYS = 2000;
-    private static final int STRIPE = 50;
+    static final int STRIPE = 50;
     private static final long PAUSE_MS = 5;
 
     /** Something the client saw that it should not have, and when (System.nanoTime; the text opens with the wall

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * README runbook "Lose a master": the first master's process is killed (SIGKILL) while a client works through the
  * proxy. The proxy marks it failed, its replica is elected after the node timeout and the proxy's INFO shows it as
- * the master of the slots; the client's errors stop once the proxy has the new map and no answer is ever wrong.
+ * the master of the slots. Meanwhile the client may see errors, and stale reads from the replica, for the lost
+ * master's keys only; both stop once the proxy has the new map, and afterwards every key reads back as last written.
  * Restarted with the same flags, the old master comes back as a replica.
  */
 class LoseMasterRunbookIntegrationTests {
@@ -52,16 +53,28 @@ class LoseMasterRunbookIntegrationTests {
             cluster.show("after the replica took over", promoted, "slot_map_masters", "slot_map_assigned_slots");
             cluster.awaitClusterOk(1, 2, 3, 4, 5);
 
-            client.awaitMoreRounds(20, RunbookCluster.PATIENCE);
+            // Enough rounds to rewrite every key after the failover, so the final read-back expects nothing lost.
+            client.awaitMoreRounds(CheckingClient.KEYS / CheckingClient.STRIPE + 5, RunbookCluster.PATIENCE);
             client.stopAndVerifyEveryKey();
             List<CheckingClient.Problem> errors = client.errors();
             System.out.println("client errors while 7000 was down: " + errors.size() + ", e.g. "
                     + errors.stream().map(CheckingClient.Problem::text).distinct().limit(3).toList());
-            assertThat(errors).as("errors later than %s after the proxy listed the new master", SETTLE)
-                    .noneMatch(p -> p.atNanos() > promotedAt + SETTLE.toNanos());
-            assertThat(client.wrongAnswers()).isEmpty();
-            assertThat(errors).as("single-key errors only for keys of the lost master's slots (0-5460)")
-                    .allSatisfy(p -> assertThat(lostMastersKey(p.text())).isTrue());
+            System.out.println("stale answers while 7000 was down: " + client.wrongAnswers().size() + ", e.g. "
+                    + client.wrongAnswers().stream().map(CheckingClient.Problem::text).limit(3).toList());
+            long settled = promotedAt + SETTLE.toNanos();
+            assertThat(errors).as("errors: only for the lost master's keys, none once the proxy has the new map")
+                    .allSatisfy(p -> {
+                        assertThat(lostMastersKey(p.text())).as(p.text()).isTrue();
+                        assertThat(p.atNanos()).as(p.text()).isLessThan(settled);
+                    });
+            // Reads of a failed master's keys go to its replica, which may lack the writes the master acknowledged
+            // just before it died (replication is asynchronous, replication.md); never after the failover.
+            assertThat(client.wrongAnswers()).as("stale answers: only for the lost master's keys, only meanwhile")
+                    .allSatisfy(p -> {
+                        assertThat(lostMastersKey(p.text())).as(p.text()).isTrue();
+                        assertThat(p.atNanos()).as(p.text()).isLessThan(settled);
+                        assertThat(p.text()).doesNotContain("final GET");
+                    });
         }
 
         // The old master, started again with the same flags, rejoins as a replica of the promoted one.
@@ -76,10 +89,10 @@ class LoseMasterRunbookIntegrationTests {
         cluster.awaitReplicaLinkUp(0);
     }
 
-    /** False only for a SET or GET error on a key the lost master did not serve (MGETs span every master). */
+    /** False only for a problem with a SET, GET or MGET of a key the lost master did not serve. */
     private static boolean lostMastersKey(String problem) {
         String[] words = problem.split(" ");
-        if (words.length < 3 || !(words[1].equals("SET") || words[1].equals("GET"))) {
+        if (words.length < 3 || !List.of("SET", "GET", "MGET").contains(words[1]) || !words[2].startsWith("runbook:")) {
             return true;
         }
         return SlotHash.slot(words[2].getBytes(StandardCharsets.UTF_8)) <= 5460;
