@@ -2,6 +2,7 @@ package io.slotgate.proxy;
 
 import io.slotgate.node.Node;
 import io.slotgate.node.NodeOptionsParser;
+import io.slotgate.routing.testsupport.ClusterPolling;
 import io.slotgate.routing.testsupport.FreePorts;
 import io.slotgate.routing.testsupport.RespConnection;
 
@@ -86,7 +87,7 @@ final class SlotgateClusterFixture implements ClusterBackend {
             if (lastProblem == null) {
                 return;
             }
-            sleep(POLL_INTERVAL);
+            ClusterPolling.pause(POLL_INTERVAL);
         }
         throw new IllegalStateException("cluster " + addresses() + " did not converge within " + timeout + ": "
                 + lastProblem);
@@ -126,7 +127,7 @@ final class SlotgateClusterFixture implements ClusterBackend {
         dirs.add(dir);
         RuntimeException failure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            int port = distinctClusterPort(taken);
+            int port = FreePorts.distinctClusterPort(taken);
             try {
                 nodes.add(Node.start(NodeOptionsParser.parse("--port", String.valueOf(port), "--bind", "127.0.0.1",
                         "--dir", dir.toString(), "--cluster-node-timeout", String.valueOf(nodeTimeout.toMillis()), "--io-threads", "1")));
@@ -176,7 +177,7 @@ final class SlotgateClusterFixture implements ClusterBackend {
                         throw new IllegalStateException("timed out waiting for " + what + " (" + addresses().get(i)
                                 + ")");
                     }
-                    sleep(POLL_INTERVAL);
+                    ClusterPolling.pause(POLL_INTERVAL);
                 }
             }
         }
@@ -200,7 +201,7 @@ final class SlotgateClusterFixture implements ClusterBackend {
                         return address + " sees " + line;
                     }
                 }
-                int listed = countSlotsNodes(c.call("CLUSTER", "SLOTS"));
+                int listed = ClusterPolling.countSlotsNodes(c.call("CLUSTER", "SLOTS"));
                 if (listed != nodes.size()) {
                     return address + " lists " + listed + " nodes in CLUSTER SLOTS";
                 }
@@ -226,32 +227,6 @@ final class SlotgateClusterFixture implements ClusterBackend {
         return false;
     }
 
-    /** Distinct nodes named by a CLUSTER SLOTS reply (masters and listed replicas). */
-    private static int countSlotsNodes(Object reply) {
-        Set<String> named = new HashSet<>();
-        for (Object range : (List<?>) reply) {
-            List<?> entry = (List<?>) range;
-            for (int i = 2; i < entry.size(); i++) {
-                List<?> node = (List<?>) entry.get(i);
-                named.add(RespConnection.text(node.get(0)) + ":" + node.get(1));
-            }
-        }
-        return named.size();
-    }
-
-    /** A free client/bus port pair overlapping no pair already taken (bus port = port + 10000). */
-    private static int distinctClusterPort(Set<Integer> taken) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int p = FreePorts.clusterPort();
-            if (!taken.contains(p) && !taken.contains(p + 10000)) {
-                taken.add(p);
-                taken.add(p + 10000);
-                return p;
-            }
-        }
-        throw new IllegalStateException("no distinct cluster port pair");
-    }
-
     private static Path tempDir() {
         try {
             return Files.createTempDirectory("slotgate-cluster-");
@@ -265,15 +240,6 @@ final class SlotgateClusterFixture implements ClusterBackend {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             System.out.println("SlotgateClusterFixture: could not delete " + dir + ": " + e);
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the cluster", e);
         }
     }
 }

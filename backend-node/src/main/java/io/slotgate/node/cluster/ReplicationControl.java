@@ -53,4 +53,20 @@ public interface ReplicationControl {
 
     /** Ends a {@link #pauseWrites} early (the failover finished or was aborted). */
     void resumeWrites();
+
+    /**
+     * Writes are paused and every write started before the pause has reached the stream: {@link #offset()} is
+     * final, the bus may advertise it with PAUSED (cluster-engine.md §8.4).
+     */
+    default boolean pauseSettled() {
+        return true;
+    }
+
+    /**
+     * A replica's data age (cluster-engine.md §8.1): ms since the last interaction with its master if the
+     * replication link is up, else since the link went down; -1 when unknown (the engine then uses the bus).
+     */
+    default long masterDataAgeMillis(long now) {
+        return -1;
+    }
 }

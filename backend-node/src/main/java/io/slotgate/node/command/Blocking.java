@@ -5,6 +5,7 @@ import io.slotgate.node.store.Numbers;
 import io.slotgate.node.store.Partition;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -36,6 +37,15 @@ public final class Blocking {
         return d > 0 && v == 0 ? 1 : v;
     }
 
+    /** The keys between argument 1 and the trailing timeout (BLPOP, BRPOP, BZPOPMIN, BZPOPMAX). */
+    public static List<byte[]> keysBeforeTimeout(Call c) {
+        List<byte[]> keys = new ArrayList<>(c.argc() - 2);
+        for (int i = 1; i < c.argc() - 1; i++) {
+            keys.add(c.arg(i));
+        }
+        return keys;
+    }
+
     /**
      * @param attempt writes the reply and returns true if data was there (runs on the partition's loop)
      */
@@ -52,11 +62,16 @@ public final class Blocking {
         Waiter w = new Waiter(c, keys, attempt);
         db.blocking().block(w);
         c.async();
+        var loop = c.node().keyspace().loop(db.index());
+        c.session().setBlockedCleanup(() -> loop.execute(() -> w.abandon(db)));
+        if (c.session().isClosed()) {
+            w.abandon(db); // left before the hook was in place
+            return;
+        }
         if (timeoutMs > 0) {
-            c.node().keyspace().loop(db.index()).schedule(() -> {
+            loop.schedule(() -> {
                 if (w.waiting) {
-                    w.waiting = false;
-                    db.blocking().unblock(w);
+                    w.stop(db);
                     timeoutReply.run();
                     c.finish();
                 }
@@ -74,6 +89,20 @@ public final class Blocking {
             this.call = call;
             this.keys = keys;
             this.attempt = attempt;
+        }
+
+        /** Ends the wait: no longer served, no longer counted in blocked_clients. */
+        void stop(Partition db) {
+            waiting = false;
+            call.session().setBlockedCleanup(null);
+            db.blocking().unblock(this);
+        }
+
+        /** The client left while waiting: drop the wait without replying. */
+        void abandon(Partition db) {
+            if (waiting) {
+                stop(db);
+            }
         }
 
         @Override
@@ -102,6 +131,7 @@ public final class Blocking {
             }
             if (served) {
                 waiting = false;
+                call.session().setBlockedCleanup(null);
                 call.node().replication().propagate(call); // served late: its pop is a write to replicate
                 call.finish();
             }

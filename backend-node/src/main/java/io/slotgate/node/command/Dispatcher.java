@@ -94,6 +94,9 @@ public final class Dispatcher {
             }
             slot = request.argSlot(keys[0]);
         }
+        if (holdWhilePaused(session, request, entry)) {
+            return; // after the slot gate, as Redis blocks paused clients
+        }
         String readonly = entry.isWrite() ? node.replication().rejectClientWrite() : null;
         if (readonly != null) {
             reject(session, readonly, true); // after the slot gate, as Redis (replication.md §5)
@@ -149,6 +152,47 @@ public final class Dispatcher {
             if (call.isDone()) {
                 session.drain();
             }
+        }
+    }
+
+    /**
+     * Manual failover, master side (cluster-engine.md §8.4): a write (or an EXEC with writes) waits while writes
+     * are paused, and so do this client's later requests, deferred behind it. When the pause ends it is routed
+     * again: it gets MOVED if its slot now belongs to the new master, else it runs. No loop blocks meanwhile.
+     */
+    private boolean holdWhilePaused(ClientSession session, RespRequest request, CommandEntry entry) {
+        if (!entry.isWrite() && !(entry.name().equals("exec") && session.inMulti() && queuesWrite(session))) {
+            return false;
+        }
+        // The callback reaches this loop only through execute(), so it runs after the retain and pause below.
+        if (!node.replication().holdClientWrite(() -> session.loop().execute(() -> runHeld(session, request)))) {
+            return false;
+        }
+        request.retain();
+        session.pause();
+        return true;
+    }
+
+    private boolean queuesWrite(ClientSession session) {
+        for (RespRequest queued : session.multiQueue()) {
+            CommandEntry e = node.registry().lookup(queued);
+            if (e != null && e.isWrite()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void runHeld(ClientSession session, RespRequest request) {
+        session.unpause();
+        if (!session.channel().isActive()) {
+            request.release(); // the client left; its deferred requests were released on close
+            return;
+        }
+        dispatch(session, request);
+        RespRequest r;
+        while (!session.isPaused() && (r = session.resumeNext()) != null) {
+            dispatch(session, r);
         }
     }
 

@@ -22,6 +22,14 @@ public interface ReplicationHook {
     }
 
     /**
+     * Manual failover, master side (cluster-engine.md §8.4): when client writes are paused, keeps {@code resume}
+     * to run once they are no longer (from another thread) and returns true; false means the write may run now.
+     */
+    default boolean holdClientWrite(Runnable resume) {
+        return false;
+    }
+
+    /**
      * A write command ran without error on its partition's loop (or, keyless, on the client's loop). Called
      * only for client commands, never for commands applied from the master's stream.
      */

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.slotgate.node.cluster.ReplicationControl;
 import io.slotgate.node.command.Call;
@@ -41,7 +42,8 @@ public final class ReplicationManager implements ReplicationControl, Replication
     static final String WAIT_ON_REPLICA = "ERR WAIT cannot be used with replica instances. Please also note that "
             + "since Redis 4.0 if a replica is configured to be writable (which is not the default) writes to "
             + "replicas are just local and are not propagated.";
-    static final String PAUSED = "TRYAGAIN Writes are paused while a manual failover completes";
+    /** Redis's c->woff: the stream offset right after this client's latest write (replication.md §6). */
+    private static final AttributeKey<AtomicLong> WRITE_OFFSET = AttributeKey.valueOf("slotgate.replWriteOffset");
 
     private final Keyspace keyspace;
     private final NioEventLoopGroup group;
@@ -53,6 +55,9 @@ public final class ReplicationManager implements ReplicationControl, Replication
     private final Map<Call, byte[][]>[] parked;
     /** Stream bytes of the transaction (EXEC) running on each partition, sent as one MULTI/EXEC block. */
     private final List<ByteBuf>[] transactions;
+    /** The client whose transaction fills {@link #transactions} on each partition. */
+    private final ClientSession[] transactionOwners;
+    private final WritePause pause;
     private volatile ReplicationOptions options;
 
     // ---- owned by the replication loop (volatile where other threads read them) ----
@@ -74,7 +79,6 @@ public final class ReplicationManager implements ReplicationControl, Replication
     private volatile boolean feeding;
     private volatile boolean replica;
     private volatile long offset;
-    private volatile long writesPausedUntil;
     private final AtomicLong syncFull = new AtomicLong();
     private final AtomicLong syncPartialOk = new AtomicLong();
     private final AtomicLong syncPartialErr = new AtomicLong();
@@ -89,6 +93,12 @@ public final class ReplicationManager implements ReplicationControl, Replication
         this.applier = new StreamApplier(keyspace);
         this.parked = new Map[keyspace.partitionCount()];
         this.transactions = new List[keyspace.partitionCount()];
+        this.transactionOwners = new ClientSession[keyspace.partitionCount()];
+        this.pause = new WritePause(keyspace, loop, on -> {
+            if (!replica) {
+                setReplicaMode(on);
+            }
+        });
         for (int i = 0; i < parked.length; i++) {
             parked[i] = new WeakHashMap<>();
             transactions[i] = new java.util.ArrayList<>();
@@ -190,40 +200,46 @@ public final class ReplicationManager implements ReplicationControl, Replication
     }
 
     /**
-     * Manual failover, master side: client writes are refused (TRYAGAIN) and nothing else may move the offset
-     * the replica is catching up to: no PING, and expiry waits (the partitions behave as on a replica meanwhile).
+     * Manual failover, master side: client writes wait ({@link WritePause}) and nothing else may move the offset
+     * the replica is catching up to: no PING, no GETACK, and expiry waits (the partitions behave as on a replica
+     * meanwhile).
      */
     @Override
     public void pauseWrites(long millis) {
-        writesPausedUntil = System.currentTimeMillis() + millis;
-        loop.execute(() -> {
-            if (!replica) {
-                setReplicaMode(true);
-            }
-        });
-        loop.schedule(this::endPauseIfDue, millis + 1, TimeUnit.MILLISECONDS);
+        pause.start(millis);
     }
 
     @Override
     public void resumeWrites() {
-        writesPausedUntil = 0;
-        loop.execute(this::endPauseIfDue);
+        pause.stop();
     }
 
-    private void endPauseIfDue() {
-        if (!replica && writesPausedUntil <= System.currentTimeMillis()) {
-            setReplicaMode(false);
+    @Override
+    public boolean pauseSettled() {
+        return pause.isSettled();
+    }
+
+    /** cluster-engine.md §8.1: time since the last byte from the master if the link is up, else since it fell. */
+    @Override
+    public long masterDataAgeMillis(long now) {
+        MasterLink m = master;
+        if (m != null && m.isUp()) {
+            return Math.max(0, now - m.lastIoMillis());
         }
+        long down = masterDownSince;
+        return down < 0 ? 0 : Math.max(0, now - down);
     }
 
     // ================================ ReplicationHook (the command layer) ================================
 
     @Override
     public String rejectClientWrite() {
-        if (replica) {
-            return READONLY;
-        }
-        return writesPausedUntil > System.currentTimeMillis() ? PAUSED : null;
+        return replica ? READONLY : null;
+    }
+
+    @Override
+    public boolean holdClientWrite(Runnable resume) {
+        return !replica && pause.hold(resume);
     }
 
     @Override
@@ -245,20 +261,21 @@ public final class ReplicationManager implements ReplicationControl, Replication
             return;
         }
         if (call.db() == null) {
-            flushAtOnePoint(bytes);
+            flushAtOnePoint(bytes, call.session());
             return;
         }
         int p = call.db().index();
         if (call.inTransaction()) {
             List<ByteBuf> tx = transactions[p];
             if (tx.isEmpty()) {
+                transactionOwners[p] = call.session();
                 keyspace.loop(p).execute(() -> endTransaction(p)); // runs right after the EXEC task
             }
             tx.add(bytes);
             return;
         }
         endTransaction(p);
-        feed(bytes);
+        feed(bytes, call.session());
     }
 
     /** Sends the buffered transaction of partition {@code p} as one MULTI ... EXEC block (on p's loop). */
@@ -267,14 +284,16 @@ public final class ReplicationManager implements ReplicationControl, Replication
         if (tx.isEmpty()) {
             return;
         }
+        ClientSession owner = transactionOwners[p];
+        transactionOwners[p] = null;
         if (tx.size() == 1) {
-            feed(tx.get(0));
+            feed(tx.get(0), owner);
         } else {
             var block = Unpooled.compositeBuffer(tx.size() + 2);
             block.addComponent(true, StreamCommands.of("MULTI"));
             tx.forEach(b -> block.addComponent(true, b));
             block.addComponent(true, StreamCommands.of("EXEC"));
-            feed(block);
+            feed(block, owner);
         }
         tx.clear();
     }
@@ -282,7 +301,7 @@ public final class ReplicationManager implements ReplicationControl, Replication
     private void expired(int partition, byte[] key) {
         if (feeding) {
             endTransaction(partition);
-            feed(StreamCommands.of("DEL".getBytes(StandardCharsets.US_ASCII), key));
+            feed(StreamCommands.of("DEL".getBytes(StandardCharsets.US_ASCII), key), null);
         }
     }
 
@@ -292,8 +311,8 @@ public final class ReplicationManager implements ReplicationControl, Replication
      * applies the flush again right there (writes before the barrier are gone on both sides, writes after it kept
      * on both). The handler has already queued its own flush tasks, which run before these.
      */
-    private void flushAtOnePoint(ByteBuf bytes) {
-        snapshotter.atOnePoint(true, () -> feed(bytes), (p, held, arrived) -> {
+    private void flushAtOnePoint(ByteBuf bytes, ClientSession session) {
+        snapshotter.atOnePoint(true, () -> feed(bytes, session), (p, held, arrived) -> {
             if (held) {
                 keyspace.partition(p).flush();
             }
@@ -305,8 +324,21 @@ public final class ReplicationManager implements ReplicationControl, Replication
         });
     }
 
-    private void feed(ByteBuf bytes) {
-        loop.execute(() -> append(bytes));
+    /** Hands one write's stream bytes to the replication loop; {@code writer} (may be null) is its client. */
+    private void feed(ByteBuf bytes, ClientSession writer) {
+        loop.execute(() -> {
+            append(bytes);
+            if (writer != null) {
+                writeOffset(writer).set(offset);
+            }
+        });
+    }
+
+    private static AtomicLong writeOffset(ClientSession session) {
+        var attr = session.channel().attr(WRITE_OFFSET);
+        AtomicLong fresh = new AtomicLong();
+        AtomicLong existing = attr.setIfAbsent(fresh);
+        return existing != null ? existing : fresh;
     }
 
     @Override
@@ -392,7 +424,7 @@ public final class ReplicationManager implements ReplicationControl, Replication
     }
 
     private void pingReplicas() {
-        if (!replica && backlog != null && !replicas.isEmpty() && writesPausedUntil < System.currentTimeMillis()) {
+        if (!replica && backlog != null && !replicas.isEmpty() && !pause.isPaused()) {
             append(Unpooled.wrappedBuffer(StreamCommands.PING));
         }
     }
@@ -560,14 +592,15 @@ public final class ReplicationManager implements ReplicationControl, Replication
         call.async();
         // every partition first: this client's earlier writes have then reached the replication loop
         keyspace.gather(p -> Boolean.TRUE).thenRun(() -> loop.execute(() -> {
-            long target = offset;
+            AtomicLong written = call.session().channel().attr(WRITE_OFFSET).get();
+            long target = written == null ? 0 : written.get();
             int acked = countAcked(target);
             if (acked >= numReplicas || call.inTransaction()) {
                 replyWait(call, acked);
                 return;
             }
             WaitQueue.Waiter w = waits.add(call, target, numReplicas);
-            if (!getackScheduled) {
+            if (!getackScheduled && !pause.isPaused()) { // a GETACK would move a paused master's offset (§3)
                 getackScheduled = true;
                 loop.execute(() -> {
                     getackScheduled = false;

@@ -39,6 +39,7 @@ public final class ClientSession {
     private volatile String name = "";
     private String lastCommand = "NULL";
     private volatile boolean closed;
+    private volatile Runnable blockedCleanup;
 
     private final ArrayDeque<Call> pending = new ArrayDeque<>();
     /**
@@ -139,6 +140,18 @@ public final class ClientSession {
 
     void markClosed() {
         closed = true;
+        Runnable cleanup = blockedCleanup;
+        if (cleanup != null) {
+            cleanup.run();
+        }
+    }
+
+    /**
+     * What to run if the client leaves while a blocking command waits (removes its waiter from the partition, so
+     * blocked_clients stays true); null when nothing waits. Set and cleared on the partition's loop.
+     */
+    public void setBlockedCleanup(Runnable cleanup) {
+        this.blockedCleanup = cleanup;
     }
 
     // ---- connection state ----------------------------------------------------------------------------------

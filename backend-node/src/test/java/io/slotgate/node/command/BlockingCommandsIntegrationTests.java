@@ -6,7 +6,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Blocking pops wake on pushes from other clients, time out, and hold back the blocked client's pipeline. */
 class BlockingCommandsIntegrationTests {
@@ -92,6 +97,24 @@ class BlockingCommandsIntegrationTests {
             pusher.call("RPUSH", "left", "v");
             assertThat(second.read()).isEqualTo("*2\r\n$4\r\nleft\r\n$1\r\nv\r\n");
         }
+    }
+
+    @Test
+    void shouldStopCountingABlockedClientOnceItDisconnects() {
+        try (RawRespClient observer = node.connect()) {
+            RawRespClient gone = node.connect();
+            gone.send("BRPOP", "{gone}a", "{gone}b", "0");
+            await().atMost(Duration.ofSeconds(5)).until(() -> blockedClients(observer) == 1);
+            gone.close();
+            await().atMost(Duration.ofSeconds(5)).until(() -> blockedClients(observer) == 0);
+        }
+    }
+
+    private static int blockedClients(RawRespClient c) {
+        String info = c.call("INFO", "clients");
+        Matcher m = Pattern.compile("blocked_clients:(\\d+)").matcher(info);
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     private static void sleep(long ms) {

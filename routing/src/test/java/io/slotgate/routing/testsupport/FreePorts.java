@@ -40,6 +40,19 @@ public final class FreePorts {
         throw new IllegalStateException("no free port pair");
     }
 
+    /** A {@link #clusterPort()} overlapping no client/bus pair already in {@code taken}; records the new pair. */
+    public static int distinctClusterPort(java.util.Set<Integer> taken) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int p = clusterPort();
+            if (!taken.contains(p) && !taken.contains(p + 10000)) {
+                taken.add(p);
+                taken.add(p + 10000);
+                return p;
+            }
+        }
+        throw new IllegalStateException("no distinct cluster port pair");
+    }
+
     public static boolean isFree(int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(false);

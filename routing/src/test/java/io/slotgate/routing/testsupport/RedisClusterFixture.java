@@ -109,7 +109,7 @@ public final class RedisClusterFixture implements AutoCloseable {
         IllegalStateException failure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                return RedisServerProcess.clusterNode(distinctClusterPort(taken), args.toArray(String[]::new));
+                return RedisServerProcess.clusterNode(FreePorts.distinctClusterPort(taken), args.toArray(String[]::new));
             } catch (IllegalStateException e) {
                 failure = e;
             }
@@ -167,7 +167,7 @@ public final class RedisClusterFixture implements AutoCloseable {
             if (lastProblem == null) {
                 return;
             }
-            sleep(POLL_INTERVAL);
+            ClusterPolling.pause(POLL_INTERVAL);
         }
         throw new IllegalStateException("cluster " + addresses() + " did not converge within " + timeout + ": "
                 + lastProblem);
@@ -213,7 +213,7 @@ public final class RedisClusterFixture implements AutoCloseable {
                 } else if (!firstView.equals(view)) {
                     return server.address() + " disagrees: " + view + " vs " + firstView;
                 }
-                int listed = countSlotsNodes(c.call("CLUSTER", "SLOTS"));
+                int listed = ClusterPolling.countSlotsNodes(c.call("CLUSTER", "SLOTS"));
                 if (listed != servers.size()) {
                     return server.address() + " lists " + listed + " nodes in CLUSTER SLOTS";
                 }
@@ -228,42 +228,5 @@ public final class RedisClusterFixture implements AutoCloseable {
     private static String viewLine(ClusterNodeEntry n) {
         return n.id() + " " + n.address() + " " + (n.isMaster() ? "master" : "replica-of-" + n.masterId()) + " "
                 + n.slots() + (n.has(NodeFlag.NOFAILOVER) ? " nofailover" : "");
-    }
-
-    /** Distinct nodes named by a CLUSTER SLOTS reply (masters and listed replicas). */
-    private static int countSlotsNodes(Object reply) {
-        Set<String> ids = new HashSet<>();
-        if (reply instanceof List<?> ranges) {
-            for (Object range : ranges) {
-                List<?> entry = (List<?>) range;
-                for (int i = 2; i < entry.size(); i++) {
-                    List<?> node = (List<?>) entry.get(i);
-                    ids.add(RespConnection.text(node.get(0)) + ":" + node.get(1));
-                }
-            }
-        }
-        return ids.size();
-    }
-
-    /** A free client/bus port pair overlapping no pair already taken. */
-    private static int distinctClusterPort(Set<Integer> taken) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int p = FreePorts.clusterPort();
-            if (!taken.contains(p) && !taken.contains(p + 10000)) {
-                taken.add(p);
-                taken.add(p + 10000);
-                return p;
-            }
-        }
-        throw new IllegalStateException("no distinct cluster port pair");
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the cluster", e);
-        }
     }
 }

@@ -8,6 +8,11 @@ import io.slotgate.node.cluster.KeyspaceAccess;
 import io.slotgate.node.cluster.ReplicationControl;
 import io.slotgate.node.cluster.config.NodesConf;
 import io.slotgate.node.cluster.config.NodesConfFile;
+import io.slotgate.node.cluster.failover.Failover;
+import io.slotgate.node.cluster.failover.FailoverHost;
+import io.slotgate.node.cluster.failover.FailureDetector;
+import io.slotgate.node.cluster.failover.ReplicaMigration;
+import io.slotgate.node.cluster.failover.Voter;
 import io.slotgate.node.cluster.gossip.BusCodec;
 import io.slotgate.node.cluster.gossip.BusHeader;
 import io.slotgate.node.cluster.gossip.BusLink;
@@ -56,10 +61,12 @@ public final class ClusterEngine implements BusListener {
     final long[] sent = new long[MessageType.MAX_WIRE_VALUE + 1];
     final long[] received = new long[MessageType.MAX_WIRE_VALUE + 1];
     private final NodesConfFile confFile;
-    final FailureDetector failures = new FailureDetector(this);
-    final Failover failover = new Failover(this);
-    final Voter voter = new Voter(this);
-    private final ReplicaMigration migration = new ReplicaMigration(this);
+    /** The failover engine's narrow view of this one (cluster/failover). */
+    private final FailoverHost host = new Host();
+    final FailureDetector failures = new FailureDetector(host);
+    final Failover failover = new Failover(host);
+    final Voter voter = new Voter(host);
+    private final ReplicaMigration migration = new ReplicaMigration(host);
     private final MessageHandler messages = new MessageHandler(this);
     private final Heartbeat heartbeat = new Heartbeat(this);
     private final CommandExecutor commands = new CommandExecutor(this);
@@ -249,6 +256,7 @@ public final class ClusterEngine implements BusListener {
 
     /** Our header; {@code messageFlags} adds {@link BusHeader#FORCEACK}-style message flags. */
     BusHeader header(int messageFlags) {
+        publishSnapshotIfDirty();
         ClusterNode me = table.myself;
         ClusterNode shardMaster = me.isReplica() && me.master != null ? me.master : me;
         me.replOffset = replication.offset();
@@ -509,12 +517,22 @@ public final class ClusterEngine implements BusListener {
     /** After each event: re-evaluate, republish and persist what changed (Redis's beforeSleep). */
     void afterEvent() {
         applyReplicationRole();
+        publishSnapshotIfDirty();
+        failover.afterPublish(); // a paused master's held writes see the new owners (§8.4)
+        if (saveNeeded) {
+            saveConfig(fsyncNeeded);
+        }
+    }
+
+    /**
+     * Republishes the snapshot clients are served from. Also called before any bus message leaves: once a peer
+     * hears our new slot claim it sends clients here, so our own clients must already see it (else a slot just
+     * taken over by SETSLOT NODE bounces MOVED between its old owner, already told, and us, cluster-protocol.md §2).
+     */
+    private void publishSnapshotIfDirty() {
         if (snapshotDirty) {
             updateState();
             rebuildSnapshot();
-        }
-        if (saveNeeded) {
-            saveConfig(fsyncNeeded);
         }
     }
 
@@ -637,5 +655,94 @@ public final class ClusterEngine implements BusListener {
 
     long now() {
         return System.currentTimeMillis();
+    }
+
+    /** Hands the failover classes exactly what they use, without widening this class's public API. */
+    private final class Host implements FailoverHost {
+
+        @Override
+        public NodeTable table() {
+            return table;
+        }
+
+        @Override
+        public ClusterOptions options() {
+            return options;
+        }
+
+        @Override
+        public ReplicationControl replication() {
+            return replication;
+        }
+
+        @Override
+        public long now() {
+            return ClusterEngine.this.now();
+        }
+
+        @Override
+        public void sendTo(ClusterNode node, MessageType type, MessageBody body) {
+            ClusterEngine.this.sendTo(node, type, body);
+        }
+
+        @Override
+        public void broadcast(MessageType type, MessageBody body, int messageFlags) {
+            ClusterEngine.this.broadcast(type, body, messageFlags);
+        }
+
+        @Override
+        public void pingNow(ClusterNode node) {
+            ClusterEngine.this.pingNow(node);
+        }
+
+        @Override
+        public void broadcastPong() {
+            ClusterEngine.this.broadcastPong();
+        }
+
+        @Override
+        public void broadcastPongToSiblings() {
+            ClusterEngine.this.broadcastPongToSiblings();
+        }
+
+        @Override
+        public void markConfigChanged() {
+            ClusterEngine.this.markConfigChanged();
+        }
+
+        @Override
+        public void markStateChanged() {
+            ClusterEngine.this.markStateChanged();
+        }
+
+        @Override
+        public void saveConfig() {
+            ClusterEngine.this.saveConfig();
+        }
+
+        @Override
+        public void updateState() {
+            ClusterEngine.this.updateState();
+        }
+
+        @Override
+        public boolean stateOk() {
+            return stateOk;
+        }
+
+        @Override
+        public void setNodeAsMaster(ClusterNode node) {
+            ClusterEngine.this.setNodeAsMaster(node);
+        }
+
+        @Override
+        public void setMyMaster(ClusterNode master) {
+            ClusterEngine.this.setMyMaster(master);
+        }
+
+        @Override
+        public boolean bumpEpochWithoutConsensus() {
+            return ClusterEngine.this.bumpEpochWithoutConsensus();
+        }
     }
 }

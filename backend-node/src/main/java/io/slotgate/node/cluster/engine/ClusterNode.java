@@ -10,55 +10,55 @@ import java.util.List;
 import java.util.Map;
 
 /** One known node as this node sees it. Mutable; only the cluster thread touches it. */
-final class ClusterNode {
+public final class ClusterNode {
 
-    String id;
+    public String id;
     String ip = "";
     int port;
     int busPort;
-    int flags;
+    public int flags;
     /** The master of a replica, when known. */
-    ClusterNode master;
-    final List<ClusterNode> replicas = new ArrayList<>();
-    long configEpoch;
-    long pingSent;
+    public ClusterNode master;
+    public final List<ClusterNode> replicas = new ArrayList<>();
+    public long configEpoch;
+    public long pingSent;
     long pongReceived;
-    long dataReceived;
-    long replOffset;
+    public long dataReceived;
+    public long replOffset;
     final long createdAt;
     /** When this node was flagged FAIL (cluster-engine.md §6.3). */
-    long failTime;
+    public long failTime;
     /** Failure reports about this node: reporting master → time of its latest report (§6.2). */
-    final Map<ClusterNode, Long> failReports = new LinkedHashMap<>();
+    public final Map<ClusterNode, Long> failReports = new LinkedHashMap<>();
     /** A master: when we last voted for one of its replicas (per-master vote cooldown, §8.3). */
-    long votedTime;
+    public long votedTime;
     /** A master: since when it has been orphaned (replica migration delay, §11); 0 = not orphaned. */
-    long orphanedTime;
-    final SlotSet slots = new SlotSet();
+    public long orphanedTime;
+    public final SlotSet slots = new SlotSet();
     /** Our outbound link to it (at most one, cluster-engine.md §2). */
     BusLink link;
     /** Its latest inbound link to us. */
     BusLink inboundLink;
 
-    ClusterNode(String id, int flags, long now) {
+    public ClusterNode(String id, int flags, long now) {
         this.id = id;
         this.flags = flags;
         this.createdAt = now;
     }
 
-    boolean has(int flag) {
+    public boolean has(int flag) {
         return (flags & flag) != 0;
     }
 
-    boolean isMyself() {
+    public boolean isMyself() {
         return has(NodeFlags.MYSELF);
     }
 
-    boolean isMaster() {
+    public boolean isMaster() {
         return has(NodeFlags.MASTER);
     }
 
-    boolean isReplica() {
+    public boolean isReplica() {
         return has(NodeFlags.SLAVE);
     }
 
@@ -66,7 +66,7 @@ final class ClusterNode {
         return has(NodeFlags.HANDSHAKE);
     }
 
-    boolean linkConnected() {
+    public boolean linkConnected() {
         return link != null && link.isConnected();
     }
 

@@ -149,9 +149,9 @@ final class CommandExecutor {
         }
         if (n == me && table.importingFrom[slot] != null) {
             // cluster-engine.md §10.3: a higher epoch of our own makes every node accept the new owner.
-            engine.bumpEpochWithoutConsensus();
             table.importingFrom[slot] = null;
-            engine.broadcastPong();
+            engine.bumpEpochWithoutConsensus();
+            engine.broadcastPong(); // publishes our snapshot first (ClusterEngine.header)
         }
     }
 

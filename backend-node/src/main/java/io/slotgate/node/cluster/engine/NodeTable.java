@@ -16,7 +16,7 @@ import java.util.Map;
  * The node table, slot ownership and epochs: the cluster configuration this node holds. Only the cluster thread
  * touches it. Keeps each node's own slot set and the per-slot owner array consistent.
  */
-final class NodeTable {
+public final class NodeTable {
 
     /** cluster-protocol.md §9 FORGET: a forgotten id is not re-added from gossip for 60 s. */
     static final long FORGET_BAN_MS = 60_000;
@@ -34,9 +34,9 @@ final class NodeTable {
     /** SETSLOT MIGRATING targets and IMPORTING sources per slot, null = none (cluster-protocol.md §9). */
     final ClusterNode[] migratingTo = new ClusterNode[SlotSet.SLOTS];
     final ClusterNode[] importingFrom = new ClusterNode[SlotSet.SLOTS];
-    ClusterNode myself;
-    long currentEpoch;
-    long lastVoteEpoch;
+    public ClusterNode myself;
+    public long currentEpoch;
+    public long lastVoteEpoch;
 
     static String randomId() {
         char[] c = new char[40];
@@ -46,7 +46,7 @@ final class NodeTable {
         return new String(c);
     }
 
-    Collection<ClusterNode> nodes() {
+    public Collection<ClusterNode> nodes() {
         return nodes.values();
     }
 
@@ -59,11 +59,11 @@ final class NodeTable {
         return nodes.size();
     }
 
-    ClusterNode get(String id) {
+    public ClusterNode get(String id) {
         return nodes.get(id);
     }
 
-    void add(ClusterNode node) {
+    public void add(ClusterNode node) {
         nodes.put(node.id, node);
     }
 
@@ -101,12 +101,12 @@ final class NodeTable {
         nodes.put(newId, node);
     }
 
-    ClusterNode owner(int slot) {
+    public ClusterNode owner(int slot) {
         return owners[slot];
     }
 
     /** Assigns {@code slot} to {@code node} (null = unassign), keeping both indexes in step. */
-    void setOwner(int slot, ClusterNode node) {
+    public void setOwner(int slot, ClusterNode node) {
         ClusterNode old = owners[slot];
         stale.remove(slot);
         if (old == node) {
@@ -122,7 +122,7 @@ final class NodeTable {
     }
 
     /** Unassigns every slot of {@code node}; returns how many it had. */
-    int clearSlots(ClusterNode node) {
+    public int clearSlots(ClusterNode node) {
         int n = node.slots.count();
         for (int s = node.slots.next(0); s >= 0; s = node.slots.next(s + 1)) {
             owners[s] = null;
@@ -163,7 +163,7 @@ final class NodeTable {
         return out;
     }
 
-    boolean isStale(int slot) {
+    public boolean isStale(int slot) {
         return stale.contains(slot);
     }
 
@@ -171,7 +171,7 @@ final class NodeTable {
         stale.add(slot);
     }
 
-    void setMaster(ClusterNode replica, ClusterNode master) {
+    public void setMaster(ClusterNode replica, ClusterNode master) {
         if (replica.master == master) {
             return;
         }
@@ -200,7 +200,7 @@ final class NodeTable {
     }
 
     /** Masters owning at least one slot (cluster_size). */
-    int mastersWithSlots() {
+    public int mastersWithSlots() {
         int n = 0;
         for (ClusterNode node : nodes.values()) {
             if (node.isMaster() && !node.slots.isEmpty()) {
@@ -238,7 +238,7 @@ final class NodeTable {
         return nodes.size() > 1;
     }
 
-    static boolean isFailing(ClusterNode n) {
+    public static boolean isFailing(ClusterNode n) {
         return n.has(NodeFlags.FAIL) || n.has(NodeFlags.PFAIL);
     }
 }

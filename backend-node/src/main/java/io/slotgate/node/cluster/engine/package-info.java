@@ -11,12 +11,9 @@
  *   <li>{@code MessageHandler}: received bus messages, UPDATE sending (cluster-engine.md §4, §5.3, §7.3, §10).</li>
  *   <li>{@code Heartbeat}: the 100 ms cron (§5.1).</li>
  *   <li>{@code CommandExecutor}: CLUSTER subcommands (cluster-protocol.md §4-§9).</li>
- *   <li>{@code FailureDetector}: PFAIL, failure reports, PFAIL → FAIL, the FAIL broadcast and clearing (§6).</li>
- *   <li>{@code Failover}: replica elections, promotion and both sides of CLUSTER FAILOVER (§8); its
- *       {@link io.slotgate.node.cluster.engine.FailoverState} is logged per transition and shown as
- *       {@code cluster_failover_state:} in INFO's cluster section (not in CLUSTER INFO).</li>
- *   <li>{@code Voter}: the master side of an election (§8.3).</li>
- *   <li>{@code ReplicaMigration}: cluster-migration-barrier (§11).</li>
+ *   <li>The failover engine (failure detection, elections, voting, manual failover, replica migration) lives in
+ *       {@link io.slotgate.node.cluster.failover} and reaches this package through
+ *       {@link io.slotgate.node.cluster.failover.FailoverHost}, implemented here by {@code ClusterEngine}.</li>
  * </ul>
  *
  * Every role change the engine makes (REPLICATE, failover, demotion after losing all slots, replica migration,
@@ -31,7 +28,6 @@
  * live in {@code NodeTable}, are printed on the myself line, saved in nodes.conf, and published in the snapshot for
  * the slot gate. Gossip never rebinds an importing slot (§10.1); SETSLOT NODE on the importer bumps its epoch.
  *
- * Not here yet: cluster-allow-replica-migration no, the data-age check against the
- * replication link's real times (the bus's last contact with the master stands in for it).
+ * Not here yet: cluster-allow-replica-migration no.
  */
 package io.slotgate.node.cluster.engine;

@@ -7,7 +7,6 @@ import io.slotgate.node.command.KeySpec;
 import io.slotgate.node.store.ListValue;
 import io.slotgate.node.store.Partition;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.slotgate.node.command.CommandEntry.F_BLOCKING;
@@ -36,10 +35,7 @@ final class BlockingListCommands {
 
     private static void bpop(Call c, boolean left) {
         long timeout = Blocking.timeoutMillis(c, c.argc() - 1);
-        List<byte[]> keys = new ArrayList<>();
-        for (int i = 1; i < c.argc() - 1; i++) {
-            keys.add(c.arg(i));
-        }
+        List<byte[]> keys = Blocking.keysBeforeTimeout(c);
         Blocking.serveOrBlock(c, keys, timeout, call -> {
             Partition db = call.db();
             for (byte[] k : keys) {

@@ -78,10 +78,7 @@ final class ZPopCommands {
 
     private static void bzpop(Call c, boolean min) {
         long timeout = Blocking.timeoutMillis(c, c.argc() - 1);
-        List<byte[]> keys = new ArrayList<>();
-        for (int i = 1; i < c.argc() - 1; i++) {
-            keys.add(c.arg(i));
-        }
+        List<byte[]> keys = Blocking.keysBeforeTimeout(c);
         Blocking.serveOrBlock(c, keys, timeout, call -> {
             Partition db = call.db();
             for (byte[] k : keys) {

@@ -1,6 +1,8 @@
-package io.slotgate.node.cluster.engine;
+package io.slotgate.node.cluster.failover;
 
 import io.slotgate.node.cluster.state.NodeFlags;
+import io.slotgate.node.cluster.engine.ClusterNode;
+import io.slotgate.node.cluster.engine.NodeTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,21 +11,21 @@ import org.slf4j.LoggerFactory;
  * left without working replicas, if its own master keeps more than cluster-migration-barrier. On the cluster
  * thread, from the cron.
  */
-final class ReplicaMigration {
+public final class ReplicaMigration {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicaMigration.class);
     /** §11: a master must have been orphaned this long before a replica moves to it. */
     static final long MIGRATION_DELAY_MS = 5000;
 
-    private final ClusterEngine engine;
+    private final FailoverHost engine;
     private final NodeTable table;
 
-    ReplicaMigration(ClusterEngine engine) {
+    public ReplicaMigration(FailoverHost engine) {
         this.engine = engine;
-        this.table = engine.table;
+        this.table = engine.table();
     }
 
-    void cron(long now) {
+    public void cron(long now) {
         ClusterNode me = table.myself;
         if (!me.isReplica() || me.master == null) {
             return;
@@ -61,7 +63,7 @@ final class ReplicaMigration {
                 healthy++;
             }
         }
-        if (healthy <= engine.options.migrationBarrier()) {
+        if (healthy <= engine.options().migrationBarrier()) {
             return;
         }
         ClusterNode candidate = me;

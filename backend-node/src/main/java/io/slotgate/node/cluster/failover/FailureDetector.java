@@ -1,8 +1,10 @@
-package io.slotgate.node.cluster.engine;
+package io.slotgate.node.cluster.failover;
 
 import io.slotgate.node.cluster.gossip.MessageBody;
 import io.slotgate.node.cluster.gossip.MessageType;
 import io.slotgate.node.cluster.state.NodeFlags;
+import io.slotgate.node.cluster.engine.ClusterNode;
+import io.slotgate.node.cluster.engine.NodeTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,25 +15,25 @@ import java.util.Map;
  * Failure detection (cluster-engine.md §6): PFAIL from the local ping timeout, failure reports from masters'
  * gossip, PFAIL → FAIL on a majority, the FAIL broadcast and the rules that clear FAIL. On the cluster thread.
  */
-final class FailureDetector {
+public final class FailureDetector {
 
     private static final Logger log = LoggerFactory.getLogger(FailureDetector.class);
 
-    private final ClusterEngine engine;
+    private final FailoverHost engine;
     private final NodeTable table;
 
-    FailureDetector(ClusterEngine engine) {
+    public FailureDetector(FailoverHost engine) {
         this.engine = engine;
-        this.table = engine.table;
+        this.table = engine.table();
     }
 
     /** §5.1.3: a ping pending with nothing heard for longer than node_timeout → PFAIL. */
-    void checkTimeout(ClusterNode n, long now) {
+    public void checkTimeout(ClusterNode n, long now) {
         if (n.pingSent == 0 || NodeTable.isFailing(n)) {
             return;
         }
         long delay = Math.min(now - n.pingSent, now - n.dataReceived);
-        if (delay > engine.options.nodeTimeoutMs()) {
+        if (delay > engine.options().nodeTimeoutMs()) {
             log.info("*** NODE {} possibly failing", n.id);
             n.flags |= NodeFlags.PFAIL;
             engine.markStateChanged();
@@ -39,7 +41,7 @@ final class FailureDetector {
     }
 
     /** §5.3: a master's gossip entry says {@code node} is failing (or no longer). */
-    void onGossip(ClusterNode sender, ClusterNode node, boolean failing, long now) {
+    public void onGossip(ClusterNode sender, ClusterNode node, boolean failing, long now) {
         if (!sender.isMaster() || node.isMyself()) {
             return;
         }
@@ -54,8 +56,8 @@ final class FailureDetector {
     }
 
     /** Valid failure reports about {@code node}; older than 2 × node_timeout are dropped first (§6.2). */
-    int reports(ClusterNode node, long now) {
-        long maxAge = 2 * engine.options.nodeTimeoutMs();
+    public int reports(ClusterNode node, long now) {
+        long maxAge = 2 * engine.options().nodeTimeoutMs();
         Iterator<Map.Entry<ClusterNode, Long>> it = node.failReports.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<ClusterNode, Long> e = it.next();
@@ -67,7 +69,7 @@ final class FailureDetector {
     }
 
     /** §6.2: PFAIL with reports from a majority of masters (myself counting if I am one) → FAIL, broadcast. */
-    void markFailingIfNeeded(ClusterNode node, long now) {
+    public void markFailingIfNeeded(ClusterNode node, long now) {
         if (!node.has(NodeFlags.PFAIL) || node.has(NodeFlags.FAIL)) {
             return;
         }
@@ -78,11 +80,11 @@ final class FailureDetector {
         }
         log.info("Marking node {} as failing (quorum reached).", node.id);
         setFail(node, now);
-        engine.broadcast(MessageType.FAIL, new MessageBody.Fail(node.id));
+        engine.broadcast(MessageType.FAIL, new MessageBody.Fail(node.id), 0);
     }
 
     /** §4.3: a FAIL message forces the flag whatever we saw ourselves. */
-    void onFailMessage(ClusterNode sender, String nodeId, long now) {
+    public void onFailMessage(ClusterNode sender, String nodeId, long now) {
         ClusterNode node = table.get(nodeId);
         if (node == null || node.isMyself() || node.has(NodeFlags.FAIL)) {
             return;
@@ -99,7 +101,7 @@ final class FailureDetector {
     }
 
     /** A PONG on our outbound link: PFAIL clears at once, FAIL by the rules of §6.3. */
-    void onPong(ClusterNode node, long now) {
+    public void onPong(ClusterNode node, long now) {
         if (node.has(NodeFlags.PFAIL)) {
             node.flags &= ~NodeFlags.PFAIL;
             engine.markConfigChanged();
@@ -109,7 +111,7 @@ final class FailureDetector {
                         node.isReplica() ? "replica" : "master without slots");
                 node.flags &= ~NodeFlags.FAIL;
                 engine.markConfigChanged();
-            } else if (now - node.failTime > 2 * engine.options.nodeTimeoutMs()) {
+            } else if (now - node.failTime > 2 * engine.options().nodeTimeoutMs()) {
                 log.info("Clear FAIL state for node {}: is reachable again and nobody is serving its slots after"
                         + " some time.", node.id);
                 node.flags &= ~NodeFlags.FAIL;

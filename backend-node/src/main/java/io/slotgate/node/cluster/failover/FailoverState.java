@@ -1,4 +1,4 @@
-package io.slotgate.node.cluster.engine;
+package io.slotgate.node.cluster.failover;
 
 import java.util.Locale;
 

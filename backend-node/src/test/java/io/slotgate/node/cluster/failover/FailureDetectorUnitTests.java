@@ -1,13 +1,11 @@
-package io.slotgate.node.cluster.engine;
+package io.slotgate.node.cluster.failover;
 
 import io.slotgate.node.cluster.ClusterOptions;
-import io.slotgate.node.cluster.ReplicationControl;
+import io.slotgate.node.cluster.engine.ClusterNode;
+import io.slotgate.node.cluster.engine.NodeTable;
 import io.slotgate.node.cluster.state.NodeFlags;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,9 +14,6 @@ class FailureDetectorUnitTests {
 
     private static final long T = 1000;
     private static final long NOW = 1_000_000;
-
-    @TempDir
-    Path dir;
 
     private NodeTable table;
     private FailureDetector detector;
@@ -29,11 +24,10 @@ class FailureDetectorUnitTests {
 
     @BeforeEach
     void buildTable() {
-        ClusterOptions o = ClusterOptions.forPort(7000).withNodeTimeoutMs(T)
-                .withConfigFile(dir.resolve("nodes.conf"));
-        ClusterEngine engine = new ClusterEngine(o, null, ReplicationControl.NONE);
-        table = engine.table;
-        detector = engine.failures;
+        ClusterOptions o = ClusterOptions.forPort(7000).withNodeTimeoutMs(T);
+        TableOnlyHost host = new TableOnlyHost(o);
+        table = host.table;
+        detector = new FailureDetector(host);
         me = node("a", NodeFlags.MYSELF | NodeFlags.MASTER, 0, 99);
         table.myself = me;
         masterB = node("b", NodeFlags.MASTER, 100, 199);

@@ -1,28 +1,23 @@
-package io.slotgate.node.cluster.engine;
+package io.slotgate.node.cluster.failover;
 
 import io.slotgate.node.cluster.ClusterOptions;
-import io.slotgate.node.cluster.ReplicationControl;
+import io.slotgate.node.cluster.engine.ClusterNode;
+import io.slotgate.node.cluster.engine.NodeTable;
 import io.slotgate.node.cluster.gossip.BusHeader;
 import io.slotgate.node.cluster.state.NodeFlags;
 import io.slotgate.node.cluster.state.SlotSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The master side of an election (cluster-engine.md §8.3) on a node table built by hand, no sockets. */
+/** The master side of an election (cluster-host.md §8.3) on a node table built by hand, no sockets. */
 class VoterUnitTests {
 
     private static final long NODE_TIMEOUT_MS = 1000;
     private static final long NOW = 1_000_000;
 
-    @TempDir
-    Path dir;
-
-    private ClusterEngine engine;
+    private TableOnlyHost host;
     private NodeTable table;
     private ClusterNode failedMaster;
     private ClusterNode replicaA;
@@ -30,10 +25,9 @@ class VoterUnitTests {
 
     @BeforeEach
     void buildTable() {
-        ClusterOptions o = ClusterOptions.forPort(7000).withNodeTimeoutMs(NODE_TIMEOUT_MS)
-                .withConfigFile(dir.resolve("nodes.conf"));
-        engine = new ClusterEngine(o, null, ReplicationControl.NONE);
-        table = engine.table;
+        ClusterOptions o = ClusterOptions.forPort(7000).withNodeTimeoutMs(NODE_TIMEOUT_MS);
+        host = new TableOnlyHost(o);
+        table = host.table;
         ClusterNode me = node("a", NodeFlags.MYSELF | NodeFlags.MASTER, 1, 0, 99);
         table.myself = me;
         failedMaster = node("b", NodeFlags.MASTER | NodeFlags.FAIL, 2, 100, 199);
@@ -65,13 +59,14 @@ class VoterUnitTests {
 
     private boolean ask(ClusterNode replica, long epoch, boolean forceAck, long now) {
         table.currentEpoch = Math.max(table.currentEpoch, epoch); // what receiving the header does first
-        return new Voter(engine).onAuthRequest(replica, request(replica, epoch, forceAck), now);
+        return new Voter(host).onAuthRequest(replica, request(replica, epoch, forceAck), now);
     }
 
     @Test
     void shouldVoteOncePerEpochAndPersistTheVote() {
         assertThat(ask(replicaA, 5, false, NOW)).isTrue();
         assertThat(table.lastVoteEpoch).isEqualTo(5);
+        assertThat(host.saves).isEqualTo(1);
         // A second replica of the same master in the same epoch gets nothing.
         assertThat(ask(replicaB, 5, false, NOW)).isFalse();
     }
@@ -96,7 +91,7 @@ class VoterUnitTests {
         BusHeader claim = request(replicaB, 7, false);
         table.setOwner(150, table.get("c".repeat(40))); // a slot of the claim is now owned by a newer epoch
         table.currentEpoch = 7;
-        assertThat(new Voter(engine).onAuthRequest(replicaB, claim, NOW + 10 * NODE_TIMEOUT_MS)).isFalse();
+        assertThat(new Voter(host).onAuthRequest(replicaB, claim, NOW + 10 * NODE_TIMEOUT_MS)).isFalse();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.slotgate.node.cluster.engine;
+package io.slotgate.node.cluster.failover;
 
 import io.slotgate.node.cluster.command.ClusterCommand;
 import io.slotgate.node.cluster.command.ClusterCommandException;
@@ -6,6 +6,8 @@ import io.slotgate.node.cluster.gossip.BusHeader;
 import io.slotgate.node.cluster.gossip.MessageBody;
 import io.slotgate.node.cluster.gossip.MessageType;
 import io.slotgate.node.cluster.state.NodeFlags;
+import io.slotgate.node.cluster.engine.ClusterNode;
+import io.slotgate.node.cluster.engine.NodeTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Replica election and promotion (cluster-engine.md §8.1-§8.2) and both sides of a manual failover (§8.4). On
  * the cluster thread; {@link #cron} runs every tick and again as soon as a vote arrives.
  */
-final class Failover {
+public final class Failover {
 
     private static final Logger log = LoggerFactory.getLogger(Failover.class);
     /** §8.4: a manual failover must finish within 5 s. */
@@ -26,7 +28,7 @@ final class Failover {
     static final long REPL_PING_PERIOD_MS = 10_000;
     private static final long MIN_AUTH_TIMEOUT_MS = 2000;
 
-    private final ClusterEngine engine;
+    private final FailoverHost engine;
     private final NodeTable table;
     private FailoverState state = FailoverState.NONE;
 
@@ -44,28 +46,44 @@ final class Failover {
     private ClusterNode mfReplica;
     /** Replica side: the master's offset from its first PAUSED packet, -1 until then. */
     private long mfMasterOffset = -1;
+    /** Master side: the pause ended; writes resume once the new configuration is published (see afterPublish). */
+    private boolean resumePending;
 
-    Failover(ClusterEngine engine) {
+    public Failover(FailoverHost engine) {
         this.engine = engine;
-        this.table = engine.table;
+        this.table = engine.table();
     }
 
-    FailoverState state() {
+    public FailoverState state() {
         return state;
     }
 
-    /** The master side of a manual failover is running: our packets carry PAUSED (§8.4). */
-    boolean paused() {
-        return mfEnd != 0 && table.myself.isMaster();
+    /**
+     * The master side of a manual failover is running and the pause has settled (no write still in flight can
+     * move the offset): our packets carry PAUSED and that final offset (§8.4).
+     */
+    public boolean paused() {
+        return mfEnd != 0 && table.myself.isMaster() && engine.replication().pauseSettled();
+    }
+
+    /**
+     * After the engine published its new snapshot: a paused master lets its held writes run now, so they are
+     * routed by the new slot owners (MOVED after a successful failover) and never run here as a stale master.
+     */
+    public void afterPublish() {
+        if (resumePending) {
+            resumePending = false;
+            engine.replication().resumeWrites();
+        }
     }
 
     /** Master side: the replica to ping every tick during a manual failover, or null. */
-    ClusterNode manualReplica() {
+    public ClusterNode manualReplica() {
         return mfEnd != 0 ? mfReplica : null;
     }
 
     /** The cron part (§5.1 step 5). */
-    void cron(long now) {
+    public void cron(long now) {
         if (mfEnd != 0 && mfEnd < now) {
             log.info("Manual failover timed out.");
             resetManual();
@@ -83,7 +101,7 @@ final class Failover {
     // ---------------------------------------------------------------- manual failover
 
     /** CLUSTER FAILOVER [FORCE|TAKEOVER] (cluster-protocol.md §9). */
-    void manual(ClusterCommand.Failover.Mode mode, long now) throws ClusterCommandException {
+    public void manual(ClusterCommand.Failover.Mode mode, long now) throws ClusterCommandException {
         ClusterNode me = table.myself;
         if (me.isMaster()) {
             throw ClusterCommandException.err("You should send CLUSTER FAILOVER to a replica");
@@ -119,21 +137,22 @@ final class Failover {
     }
 
     /** Master side: MFSTART from one of my replicas → pause writes and ping it with our final offset. */
-    void onMfStart(ClusterNode sender, long now) {
+    public void onMfStart(ClusterNode sender, long now) {
         if (sender.master != table.myself || !table.myself.isMaster()) {
             return;
         }
         resetManual();
+        resumePending = false; // this new pause replaces any earlier one
         mfEnd = now + MANUAL_TIMEOUT_MS;
         mfReplica = sender;
-        engine.replication.pauseWrites(MANUAL_PAUSE_MS);
+        engine.replication().pauseWrites(MANUAL_PAUSE_MS);
         log.info("Manual failover requested by replica {}.", sender.id);
         setState(FailoverState.MANUAL_PAUSED);
         engine.pingNow(sender);
     }
 
     /** Replica side (§4 step 4): remember the offset from my paused master's first PAUSED packet. */
-    void onPacket(ClusterNode sender, BusHeader h) {
+    public void onPacket(ClusterNode sender, BusHeader h) {
         ClusterNode me = table.myself;
         if (mfEnd != 0 && me.isReplica() && me.master == sender && h.has(BusHeader.PAUSED)
                 && mfMasterOffset == -1) {
@@ -148,16 +167,16 @@ final class Failover {
         if (mfEnd == 0 || mfCanStart || mfMasterOffset == -1) {
             return;
         }
-        if (mfMasterOffset == engine.replication.offset()) {
+        if (mfMasterOffset == engine.replication().offset()) {
             mfCanStart = true;
             log.info("All master replication stream processed, manual failover can start.");
         }
     }
 
     /** Ends a manual failover on either side; a paused master resumes writes. */
-    void resetManual() {
+    public void resetManual() {
         if (mfReplica != null) {
-            engine.replication.resumeWrites();
+            resumePending = true;
         }
         if (state == FailoverState.MANUAL_PAUSED || state == FailoverState.MANUAL_WAIT_OFFSET) {
             setState(FailoverState.NONE);
@@ -171,7 +190,7 @@ final class Failover {
     // ---------------------------------------------------------------- election (replica side)
 
     /** A FAILOVER_AUTH_ACK (§4.3): counted if it comes from a master with slots, for this election. */
-    void onAuthAck(ClusterNode sender, BusHeader h) {
+    public void onAuthAck(ClusterNode sender, BusHeader h) {
         if (sender.isMaster() && !sender.slots.isEmpty() && h.currentEpoch() >= authEpoch && authSent) {
             authCount++;
             replicaFailover(engine.now());
@@ -183,25 +202,28 @@ final class Failover {
         ClusterNode me = table.myself;
         ClusterNode master = me.master;
         boolean manual = mfEnd != 0 && mfCanStart;
-        long timeout = engine.options.nodeTimeoutMs();
+        long timeout = engine.options().nodeTimeoutMs();
         long authTimeout = Math.max(2 * timeout, MIN_AUTH_TIMEOUT_MS);
         long authRetry = 2 * authTimeout;
         if (me.isMaster()) {
             return;
         }
         if (master == null || (!master.has(NodeFlags.FAIL) && !manual)
-                || (engine.options.replicaNoFailover() && !manual) || master.slots.isEmpty()) {
+                || (engine.options().replicaNoFailover() && !manual) || master.slots.isEmpty()) {
             if (state != FailoverState.MANUAL_WAIT_OFFSET) {
                 setState(FailoverState.NONE);
             }
             return;
         }
-        // Data age: the bus stands in for the replication link (the contract exposes no link times).
-        long dataAge = now - master.dataReceived;
+        // Data age from the replication link (§8.1); the bus stands in when replication cannot tell.
+        long dataAge = engine.replication().masterDataAgeMillis(now);
+        if (dataAge < 0) {
+            dataAge = now - master.dataReceived;
+        }
         if (dataAge > timeout) {
             dataAge -= timeout;
         }
-        int factor = engine.options.replicaValidityFactor();
+        int factor = engine.options().replicaValidityFactor();
         if (factor != 0 && dataAge > REPL_PING_PERIOD_MS + timeout * factor && !manual) {
             if (state != FailoverState.DATA_AGE) {
                 log.warn("Disconnected from master for too long: failover impossible (data age {} ms)", dataAge);
@@ -220,7 +242,7 @@ final class Failover {
                 authRank = 0;
             }
             log.info("Start of election delayed for {} milliseconds (rank #{}, offset {}).", authTime - now,
-                    authRank, engine.replication.offset());
+                    authRank, engine.replication().offset());
             setState(FailoverState.WAITING_DELAY);
             engine.broadcastPongToSiblings();
             if (mfEnd == 0) {
@@ -272,7 +294,7 @@ final class Failover {
     /** §8.2: how many other failover-capable replicas of my master have a greater offset than mine. */
     private int rank() {
         ClusterNode me = table.myself;
-        long mine = engine.replication.offset();
+        long mine = engine.replication().offset();
         int rank = 0;
         if (me.master == null) {
             return 0;

@@ -1,10 +1,12 @@
-package io.slotgate.node.cluster.engine;
+package io.slotgate.node.cluster.failover;
 
 import io.slotgate.node.cluster.gossip.BusHeader;
 import io.slotgate.node.cluster.gossip.MessageBody;
 import io.slotgate.node.cluster.gossip.MessageType;
 import io.slotgate.node.cluster.state.NodeFlags;
 import io.slotgate.node.cluster.state.SlotSet;
+import io.slotgate.node.cluster.engine.ClusterNode;
+import io.slotgate.node.cluster.engine.NodeTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,16 +14,16 @@ import org.slf4j.LoggerFactory;
  * The master side of an election (cluster-engine.md §8.3): one vote per epoch (lastVoteEpoch, persisted), one per
  * failed master per 2 × node_timeout, never for a claim older than a slot's current owner. On the cluster thread.
  */
-final class Voter {
+public final class Voter {
 
     private static final Logger log = LoggerFactory.getLogger(Voter.class);
 
-    private final ClusterEngine engine;
+    private final FailoverHost engine;
     private final NodeTable table;
 
-    Voter(ClusterEngine engine) {
+    public Voter(FailoverHost engine) {
         this.engine = engine;
-        this.table = engine.table;
+        this.table = engine.table();
     }
 
     /**
@@ -29,7 +31,7 @@ final class Voter {
      *
      * @return whether the vote was granted (and the ACK sent)
      */
-    boolean onAuthRequest(ClusterNode node, BusHeader h, long now) {
+    public boolean onAuthRequest(ClusterNode node, BusHeader h, long now) {
         ClusterNode me = table.myself;
         if (me.isReplica() || me.slots.isEmpty()) {
             return false; // only masters serving slots vote
@@ -50,7 +52,7 @@ final class Voter {
                     : master == null ? "I don't know its master" : "its master is up");
             return false;
         }
-        long cooldown = 2 * engine.options.nodeTimeoutMs();
+        long cooldown = 2 * engine.options().nodeTimeoutMs();
         if (now - master.votedTime < cooldown) {
             log.info("Failover auth denied to {}: can't vote about this master before {} milliseconds", node.id,
                     cooldown - (now - master.votedTime));
