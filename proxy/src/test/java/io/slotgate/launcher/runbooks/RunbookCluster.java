@@ -66,6 +66,18 @@ final class RunbookCluster implements AutoCloseable {
         for (int i = 1; i < FORMED; i++) {
             assertThat(cli(0, "cluster", "meet", "127.0.0.1", String.valueOf(port(i)))).isEqualTo("OK");
         }
+        // A handshake that times out (a node slow to answer on a loaded machine) is dropped, as in Redis: until
+        // every node counts all six, meet the missing ones again, as the README's check step says.
+        withViewsOnTimeout(() -> await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (int i = 1; i < FORMED; i++) {
+                if (!cli(i, "cluster", "info").contains("cluster_known_nodes:" + FORMED)) {
+                    cli(0, "cluster", "meet", "127.0.0.1", String.valueOf(port(i)));
+                }
+            }
+            for (int i = 0; i < FORMED; i++) {
+                assertThat(cli(i, "cluster", "info")).as(address(i)).contains("cluster_known_nodes:" + FORMED);
+            }
+        }));
         for (int m = 0; m < 3; m++) {
             String[] range = MASTER_RANGES[m].split(" ");
             assertThat(cli(m, "cluster", "addslotsrange", range[0], range[1])).isEqualTo("OK");
@@ -74,8 +86,8 @@ final class RunbookCluster implements AutoCloseable {
             String masterId = myId(r - 3);
             int replica = r;
             // "ERR Unknown node" until gossip has introduced the master to this node: repeat, as the README says.
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(cli(replica, "cluster", "replicate", masterId)).isEqualTo("OK"));
+            withViewsOnTimeout(() -> await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(cli(replica, "cluster", "replicate", masterId)).isEqualTo("OK")));
         }
         awaitCheckOk(0, FORMED);
         // A replica's first sync is done when its link is up; failover runbooks need that (replication.md).
@@ -173,8 +185,13 @@ final class RunbookCluster implements AutoCloseable {
      * slots, all 16384 are covered, nothing is open, and it lists {@code expectedNodes} nodes.
      */
     void awaitCheckOk(int via, int expectedNodes) {
+        withViewsOnTimeout(() -> awaitCheck(via, expectedNodes));
+    }
+
+    /** Runs a wait; if it times out, the failure also shows what every node sees. */
+    private void withViewsOnTimeout(Runnable wait) {
         try {
-            awaitCheck(via, expectedNodes);
+            wait.run();
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError(e.getMessage() + "\n" + views(), e);
         }
