@@ -8,6 +8,8 @@ import io.slotgate.node.command.CommandRegistry;
 import io.slotgate.node.command.Commands;
 import io.slotgate.node.command.Dispatcher;
 import io.slotgate.node.command.NodeContext;
+import io.slotgate.node.persistence.PersistenceManager;
+import io.slotgate.node.persistence.PersistenceOptions;
 import io.slotgate.node.pubsub.PubSub;
 import io.slotgate.node.replication.ReplicationManager;
 import io.slotgate.node.replication.ReplicationOptions;
@@ -39,14 +41,16 @@ public final class Node implements AutoCloseable {
     private final ClusterService cluster;
     private final NodeContext context;
     private final ReplicationManager replication;
+    private final PersistenceManager persistence;
     private final int port;
 
     private Node(NodeServer server, ClusterService cluster, NodeContext context, ReplicationManager replication,
-                 int port) {
+                 PersistenceManager persistence, int port) {
         this.server = server;
         this.cluster = cluster;
         this.context = context;
         this.replication = replication;
+        this.persistence = persistence;
         this.port = port;
     }
 
@@ -61,6 +65,8 @@ public final class Node implements AutoCloseable {
     public static Node start(NodeOptions options, Supplier<ChannelHandler> decoderFactory) throws Exception {
         NodeServer server = new NodeServer(options.ioThreads());
         ReplicationManager replication = null;
+        PersistenceManager persistence = null;
+        ClusterService cluster = null;
         try {
             var loops = server.loops();
             Keyspace keyspace = new Keyspace(loops);
@@ -68,9 +74,11 @@ public final class Node implements AutoCloseable {
             CommandRegistry registry = Commands.registry();
             NodeKeyspaceAccess access = new NodeKeyspaceAccess(keyspace, pubsub);
             replication = new ReplicationManager(ReplicationOptions.from(options, options.port()), keyspace);
+            persistence = new PersistenceManager(PersistenceOptions.from(options), keyspace, replication);
             // cluster-enabled no keeps a standalone node (CLUSTER answers "cluster support disabled").
-            ClusterService cluster = options.clusterEnabled()
-                    ? new ClusterManager(clusterOptions(options), access, replication)
+            cluster = options.clusterEnabled()
+                    ? new ClusterManager(clusterOptions(options), access, replication,
+                            io.slotgate.node.cluster.gossip.BusSecret.from(options.extras()))
                     : new StandaloneCluster(false, options.bind(), options.port(), options.effectiveClusterPort());
             byte[] id = new byte[20];
             new SecureRandom().nextBytes(id);
@@ -79,18 +87,29 @@ public final class Node implements AutoCloseable {
                     RespLimits.DEFAULT_MAX_INLINE_LENGTH);
             Supplier<ChannelHandler> decoders = decoderFactory != null ? decoderFactory
                     : () -> new RespRequestDecoder(limits);
-            NodeContext context = new NodeContext(options, new LiveConfig(options), keyspace, cluster,
+            var acl = new io.slotgate.node.acl.AclUsers(new io.slotgate.node.acl.AclCommandTable(registry),
+                    options.requirepass());
+            NodeContext context = new NodeContext(options, new LiveConfig(options, acl), keyspace, cluster,
                     new ClientRegistry(), pubsub, new ServerStats(), registry, HexFormat.of().formatHex(id),
-                    System.currentTimeMillis(), options.port(), replication);
+                    System.currentTimeMillis(), options.port(), replication, persistence);
             Dispatcher dispatcher = new Dispatcher(context);
             int bound = server.bind(options.bind(), options.port(), context, dispatcher, decoders);
             replication.start(context, bound);
+            // the data loads before the cluster engine starts (no master link meanwhile); clients get LOADING
+            persistence.loadAndStart(context);
             cluster.start();
+            persistence.checkSlots(cluster, options.clusterEnabled());
             keyspace.startActiveExpiry(options.hz());
             log.info("node listening on {}:{} with {} partitions (access={})", options.bind(), bound,
                     keyspace.partitionCount(), access.getClass().getSimpleName());
-            return new Node(server, cluster, context, replication, bound);
+            return new Node(server, cluster, context, replication, persistence, bound);
         } catch (Exception | Error e) {
+            if (cluster != null) {
+                cluster.close();
+            }
+            if (persistence != null) {
+                persistence.close();
+            }
             if (replication != null) {
                 replication.close();
             }
@@ -127,15 +146,24 @@ public final class Node implements AutoCloseable {
         return replication;
     }
 
+    /** AOF and snapshots. */
+    public PersistenceManager persistence() {
+        return persistence;
+    }
+
     @Override
     public void close() {
         try {
             cluster.close();
         } finally {
             try {
-                replication.close();
-            } finally {
                 server.close();
+            } finally {
+                try {
+                    replication.close();
+                } finally {
+                    persistence.close();
+                }
             }
         }
     }

@@ -42,6 +42,10 @@ final class LocalLauncher implements Callable<Integer> {
             description = "Node timeout in ms for failure detection (default ${DEFAULT-VALUE}).")
     int nodeTimeout;
 
+    @Option(names = "--appendonly", defaultValue = "yes",
+            description = "yes|no: each node keeps an append-only file in its directory (default ${DEFAULT-VALUE}).")
+    String appendonly;
+
     private final List<NodeProcess> nodes = new ArrayList<>();
     private LocalProxy proxy;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -72,7 +76,7 @@ final class LocalLauncher implements Callable<Integer> {
             out.println("slotgate local: starting " + ports.size() + " nodes in " + dir.toAbsolutePath());
             for (int p : ports) {
                 nodes.add(NodeProcess.start(p, dir.resolve("node-" + p),
-                        List.of("--cluster-node-timeout", String.valueOf(nodeTimeout))));
+                        List.of("--cluster-node-timeout", String.valueOf(nodeTimeout), "--appendonly", appendonly)));
             }
             awaitNodesListening(out);
             try (ClusterFormer former = new ClusterFormer(ports, out)) {

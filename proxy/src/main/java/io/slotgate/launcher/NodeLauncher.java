@@ -34,7 +34,18 @@ final class NodeLauncher implements Callable<Integer> {
             System.err.println("slotgate node: " + e.getMessage());
             return 2;
         }
-        Node node = Node.start(options);
+        Node node;
+        try {
+            node = Node.start(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("slotgate node: " + e.getMessage());
+            return 2;
+        } catch (io.slotgate.node.persistence.PersistenceException e) {
+            // the data on disk cannot be loaded: say where, exit non-zero (as redis-server does)
+            log.error("{}", e.getMessage());
+            System.err.println("slotgate node: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("node on port {} shutting down", node.port());

@@ -69,7 +69,7 @@ class ComposeFileUnitTests {
     @Test
     void shouldOnlyUseFlagsTheNodeLauncherKnows() {
         List<String> known = List.of("--port", "--bind", "--dir", "--cluster-config-file", "--cluster-node-timeout",
-                "--cluster-port", "--requirepass", "--conf");
+                "--cluster-port", "--requirepass", "--protected-mode", "--conf");
         for (String n : nodeServices()) {
             command(n).stream().filter(a -> a.startsWith("--")).forEach(flag -> assertThat(known).contains(flag));
         }

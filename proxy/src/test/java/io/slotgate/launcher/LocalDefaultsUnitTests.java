@@ -22,6 +22,7 @@ class LocalDefaultsUnitTests {
         assertThat(local.replicas).isEqualTo(1);
         assertThat(local.dir).isEqualTo(Path.of("data/local"));
         assertThat(local.nodeTimeout).isEqualTo(5000);
+        assertThat(local.appendonly).isEqualTo("yes"); // issue 6: AOF on by default in local mode
     }
 
     @Test
@@ -40,5 +41,6 @@ class LocalDefaultsUnitTests {
         LocalLauncher local = new LocalLauncher();
         new CommandLine(local).setDefaultValueProvider(new LocalDefaults(tmp.resolve("missing.conf"))).parseArgs();
         assertThat(local.basePort).isEqualTo(7000);
+        assertThat(local.appendonly).isEqualTo("yes");
     }
 }

@@ -38,6 +38,8 @@ public final class ClusterManager implements ClusterService {
     private final EventLoop loop;
     private ScheduledFuture<?> cron;
     private volatile boolean started;
+    /** What CONFIG GET shows: the last CONFIG SET, which the engine applies on its own loop. */
+    private volatile long nodeTimeoutMs;
 
     /** A cluster engine without data replication ({@link ReplicationControl#NONE}). */
     public ClusterManager(ClusterOptions options, KeyspaceAccess keyspace) {
@@ -49,8 +51,15 @@ public final class ClusterManager implements ClusterService {
      *                    for the replication offset gossiped on the bus and used in elections
      */
     public ClusterManager(ClusterOptions options, KeyspaceAccess keyspace, ReplicationControl replication) {
+        this(options, keyspace, replication, null);
+    }
+
+    /** @param busSecret cluster-bus-secret, or null */
+    public ClusterManager(ClusterOptions options, KeyspaceAccess keyspace, ReplicationControl replication,
+                          io.slotgate.node.cluster.gossip.BusSecret busSecret) {
         this.options = options;
-        this.engine = new ClusterEngine(options, keyspace, replication);
+        this.nodeTimeoutMs = options.nodeTimeoutMs();
+        this.engine = new ClusterEngine(options, keyspace, replication, busSecret);
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("cluster-" + options.port(), true));
         this.loop = group.next();
     }
@@ -85,6 +94,24 @@ public final class ClusterManager implements ClusterService {
             reply.complete(error("ERR cluster engine is shut down"));
         }
         return reply.exceptionally(e -> error("ERR " + e.getMessage()));
+    }
+
+    @Override
+    public void setNodeTimeout(long ms) {
+        if (ms < 1) {
+            throw new IllegalArgumentException("cluster-node-timeout must be positive: " + ms);
+        }
+        nodeTimeoutMs = ms;
+        try {
+            loop.execute(() -> engine.setNodeTimeout(ms)); // the engine's own copy, on its thread
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("cluster engine is shut down", e);
+        }
+    }
+
+    @Override
+    public long nodeTimeoutMs() {
+        return nodeTimeoutMs;
     }
 
     @Override

@@ -21,6 +21,18 @@ public interface ClusterService extends AutoCloseable {
      */
     CompletionStage<ByteBuf> execute(RespRequest request);
 
+    /**
+     * CONFIG SET cluster-node-timeout (redis-cli --cluster set-timeout, redis-cli-cluster.md §10): the engine uses
+     * the new value from its next timer tick on. Without a cluster engine there is nothing to change.
+     */
+    default void setNodeTimeout(long ms) {
+    }
+
+    /** The cluster-node-timeout in effect (CONFIG GET), or -1 when no engine uses one (the start-up value shows). */
+    default long nodeTimeoutMs() {
+        return -1;
+    }
+
     /** Sends a PUBLISH to every other node over the bus (cluster-protocol.md: PUBLISH is cluster-wide). */
     void broadcastPublish(byte[] channel, byte[] message);
 

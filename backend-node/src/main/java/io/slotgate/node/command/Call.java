@@ -38,6 +38,9 @@ public final class Call {
     private io.slotgate.node.cluster.ClusterView gateView;
     private boolean gateAsking;
     private boolean gateReadonly;
+    /** A copy of one argument the dispatcher already made (the first key), handed out once by {@link #arg}. */
+    private int lentIndex = -1;
+    private byte[] lentArg;
 
     public Call(NodeContext node, ClientSession session, RespRequest request, CommandEntry entry) {
         this.node = node;
@@ -124,8 +127,21 @@ public final class Call {
         return request.argCount();
     }
 
+    /** A fresh copy of argument {@code i} (callers may keep it, e.g. as a stored key). */
     public byte[] arg(int i) {
+        if (i == lentIndex) {
+            byte[] b = lentArg;
+            lentIndex = -1; // handed out once: a second call gets its own copy, as before
+            lentArg = null;
+            return b;
+        }
         return request.argBytes(i);
+    }
+
+    /** Gives {@link #arg} a copy of argument {@code i} made earlier, so the first call needs no new one. */
+    void lendArg(int i, byte[] copy) {
+        lentIndex = i;
+        lentArg = copy;
     }
 
     public Bytes argKey(int i) {
@@ -172,6 +188,11 @@ public final class Call {
             out = PooledByteBufAllocator.DEFAULT.buffer(64);
         }
         return out;
+    }
+
+    /** Builds the reply in {@code buffer} (empty, owned by this call from now on) instead of a new one. */
+    void replyInto(ByteBuf buffer) {
+        out = buffer;
     }
 
     /** Drops whatever was written so far (an error replaces a half-written reply). */

@@ -48,16 +48,44 @@ public final class CommandRegistry {
             if (spec.arity() != arity) {
                 throw new IllegalStateException("arity of " + name + " is " + arity + ", Redis says " + spec.arity());
             }
-            keys = spec::slotIndexes;
+            keys = isSingleKeyAtOne(spec) ? singleKey(arity) : spec::slotIndexes;
             if (spec.has(CommandFlag.WRITE)) {
                 flags |= CommandEntry.F_WRITE;
             }
+            if (spec.isContainer()) {
+                flags |= CommandEntry.F_CONTAINER;
+            }
         }
-        CommandEntry entry = new CommandEntry(name, arity, flags, keys, handler);
+        CommandEntry entry = new CommandEntry(name, arity, flags, keys, handler, byName.size());
         add(entry);
         if (spec != null) {
             bySpec.put(spec, entry);
         }
+    }
+
+    /**
+     * Whether Redis's key specs say "exactly argument 1" (GET, SET, INCR, LPUSH, HSET...): then the key position
+     * needs no search per request (routing's general search allocates; this is the hot path's common case).
+     */
+    static boolean isSingleKeyAtOne(CommandSpec spec) {
+        if (spec.isContainer() || spec.keySpecs().size() != 1) {
+            return false;
+        }
+        io.slotgate.routing.command.KeySpec ks = spec.keySpecs().get(0);
+        return !ks.incomplete() && !ks.notKey() && !ks.variableFlags()
+                && ks.beginSearch().type() == io.slotgate.routing.command.KeySpec.SearchType.INDEX
+                && ks.beginSearch().index() == 1
+                && ks.findKeys().type() == io.slotgate.routing.command.KeySpec.FindType.RANGE
+                && ks.findKeys().lastKey() == 0 && ks.findKeys().keyStep() == 1 && ks.findKeys().limit() == 0;
+    }
+
+    /** Argument 1 when the arity is right, like the table's search (which finds nothing for a wrong arity). */
+    private static KeySpec singleKey(int arity) {
+        return r -> {
+            int n = r.argCount();
+            boolean ok = arity >= 0 ? n == arity : n >= -arity;
+            return ok && n > 1 ? KeySpec.ONE : KeySpec.NONE;
+        };
     }
 
     /** Looks up a request's command, case-insensitively; null when unknown. */
@@ -89,8 +117,8 @@ public final class CommandRegistry {
      * "ERR wrong number of arguments for 'config|get' command", or null when it is fine or unknown.
      */
     public String subcommandArityError(CommandEntry entry, RespRequest request) {
-        if (table == null || request.argCount() < 2) {
-            return null;
+        if (!entry.has(CommandEntry.F_CONTAINER) || table == null || request.argCount() < 2) {
+            return null; // most commands: no table lookup by name on the hot path
         }
         CommandSpec spec = table.lookup(entry.name());
         if (spec == null || !spec.isContainer()) {

@@ -29,6 +29,8 @@ public final class Commands {
         io.slotgate.node.command.pubsub.PubSubCommands.register(r);
         io.slotgate.node.command.migration.DumpRestoreCommands.register(r);
         io.slotgate.node.replication.ReplicationCommands.register(r);
+        io.slotgate.node.acl.AclCommand.register(r);
+        io.slotgate.node.persistence.PersistenceCommands.register(r);
         return r;
     }
 }

@@ -5,6 +5,7 @@ import io.slotgate.node.server.ClientSession;
 import io.slotgate.node.store.Partition;
 import io.slotgate.node.store.WrongTypeException;
 import io.slotgate.routing.resp.RespRequest;
+import io.slotgate.routing.slot.SlotHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,11 @@ public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final NodeContext node;
+    private final io.slotgate.node.acl.AclCheck acl;
 
     public Dispatcher(NodeContext node) {
         this.node = node;
+        this.acl = new io.slotgate.node.acl.AclCheck(node.config().acl().table());
     }
 
     /** Called on the client's loop; takes ownership of {@code request}. */
@@ -67,6 +70,27 @@ public final class Dispatcher {
             reject(session, subArity, true);
             return;
         }
+        // After arity and auth, as Redis. A user with every command, key and channel (the usual default user)
+        // costs one volatile read and one field test here.
+        io.slotgate.node.acl.AclUser user = session.user().get();
+        var refusal = user.unrestricted() ? null : acl.denial(user, entry, request);
+        if (refusal != null) {
+            String denied = acl.logRefusal(refusal, user, request, node.config().acl().log(), session.inMulti(),
+                    io.slotgate.node.command.connection.ClientCommand.describe(session));
+            entry.stats().rejected.increment();
+            if (entry.name().equals("exec")) {
+                // Redis rejectCommand: a refused EXEC answers through execCommandAbort, in MULTI or not
+                session.endMulti().forEach(RespRequest::release);
+                session.clearWatch();
+                denied = "EXECABORT Transaction discarded because of: " + denied;
+            }
+            reject(session, denied, true);
+            return;
+        }
+        if (node.persistence().isLoading() && !allowedWhileLoading(request)) {
+            reject(session, PersistenceHook.LOADING, true);
+            return;
+        }
         if (session.subscriptionCount() > 0 && !entry.has(CommandEntry.F_PUBSUB_OK)) {
             reject(session, "ERR Can't execute '" + entry.name() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / "
                     + "PING / QUIT / RESET are allowed in this context", false);
@@ -78,12 +102,16 @@ public final class Dispatcher {
         }
         int[] keys = entry.keys().keys(request);
         int slot = -1;
+        byte[] firstKey = null;
         io.slotgate.node.cluster.ClusterView gateView = null;
         boolean asking = false;
         if (keys.length > 0) {
             gateView = node.cluster().view(); // taken first: a newer view at execution means "decide again"
             asking = session.isAsking() || entry.has(CommandEntry.F_ASKING);
-            String gate = gate(session, request, entry, keys);
+            // One copy of the first key serves both the slot (hashing a byte[] beats a ByteBuf) and the handler.
+            firstKey = request.argBytes(keys[0]);
+            slot = SlotHash.slot(firstKey);
+            String gate = gate(session, request, entry, keys, slot, gateView);
             if (gate != null) {
                 if (!entry.has(CommandEntry.F_TX_CONTROL)) {
                     session.setAsking(false);
@@ -92,7 +120,6 @@ public final class Dispatcher {
                 reject(session, gate, false);
                 return;
             }
-            slot = request.argSlot(keys[0]);
         }
         if (holdWhilePaused(session, request, entry)) {
             return; // after the slot gate, as Redis blocks paused clients
@@ -108,6 +135,7 @@ public final class Dispatcher {
         Call call = new Call(node, session, request, entry);
         if (gateView != null) {
             call.gatedBy(gateView, asking, session.isReadonly());
+            call.lendArg(keys[0], firstKey);
         }
         if (entry.has(CommandEntry.F_BLOCKING)) {
             session.pause(); // resumed when its reply is written (ClientSession.drain)
@@ -140,12 +168,20 @@ public final class Dispatcher {
     }
 
     private void runOnClientLoop(ClientSession session, Call call) {
+        call.replyInto(session.takeScratch());
         execute(call);
+        boolean blocking = call.entry().has(CommandEntry.F_BLOCKING);
         if (!call.isAsync()) {
+            if (!blocking && !session.hasPendingReplies()) {
+                // The common case: answered inline with nothing queued before it. Nothing else ever sees this
+                // call, so it is not marked done (a volatile write) and goes straight out.
+                session.writeScratch(call.takeReply());
+                return;
+            }
             call.finish();
         }
-        if (call.isDone() && !session.hasPendingReplies() && !call.entry().has(CommandEntry.F_BLOCKING)) {
-            session.writeNow(call.takeReply());
+        if (call.isDone() && !session.hasPendingReplies() && !blocking) {
+            session.writeScratch(call.takeReply());
         } else {
             call.markEnqueued();
             session.enqueue(call);
@@ -153,6 +189,17 @@ public final class Dispatcher {
                 session.drain();
             }
         }
+    }
+
+    /** Redis 7.0's "loading" command flag (INFO, CONFIG GET, AUTH...); container commands by their subcommand. */
+    private boolean allowedWhileLoading(RespRequest request) {
+        var table = node.registry().table();
+        var spec = table == null ? null : table.lookup(request);
+        if (spec != null && spec.isContainer() && request.argCount() > 1) {
+            var sub = spec.subcommands().get(request.argString(1).toLowerCase(java.util.Locale.ROOT));
+            spec = sub != null ? sub : spec;
+        }
+        return spec == null || spec.has(io.slotgate.routing.command.CommandFlag.LOADING);
     }
 
     /**
@@ -198,7 +245,12 @@ public final class Dispatcher {
 
     /** The slot check for a keyed command; null when this node serves it here. */
     public String gate(ClientSession session, RespRequest request, CommandEntry entry, int[] keys) {
-        int slot = request.argSlot(keys[0]);
+        return gate(session, request, entry, keys, request.argSlot(keys[0]), node.cluster().view());
+    }
+
+    /** The slot check given the first key's slot and the cluster view to decide with. */
+    private String gate(ClientSession session, RespRequest request, CommandEntry entry, int[] keys, int slot,
+                        io.slotgate.node.cluster.ClusterView view) {
         // Without cluster mode only the partition has to agree (with io-threads 1, any keys go together).
         boolean clusterMode = node.options().clusterEnabled();
         var ks = node.keyspace();
@@ -208,14 +260,16 @@ public final class Dispatcher {
                 return Errors.CROSSSLOT;
             }
         }
-        return node.cluster().view().redirect(slot, entry.isWrite(), session.isReadonly(),
+        return view.redirect(slot, entry.isWrite(), session.isReadonly(),
                 session.isAsking() || entry.has(CommandEntry.F_ASKING) || entry.has(CommandEntry.F_OPEN_SLOT_LOCAL));
     }
 
     /** Runs the handler on the current thread (already the right loop) and does the write bookkeeping. */
     public static void execute(Call call) {
         CommandEntry entry = call.entry();
-        long start = System.nanoTime();
+        CommandEntry.Stats stats = entry.stats();
+        boolean timed = stats.sampleNext();
+        long start = timed ? System.nanoTime() : 0;
         if (call.gateView() != null && call.db() != null) {
             String redirect = OpenSlotCheck.recheck(call);
             if (redirect != null) {
@@ -248,8 +302,10 @@ public final class Dispatcher {
         if (db != null && entry.isWrite()) {
             afterWrite(call, db);
         }
-        entry.stats().calls.increment();
-        entry.stats().micros.add((System.nanoTime() - start) / 1000);
+        stats.calls.increment();
+        if (timed) {
+            stats.timed(System.nanoTime() - start);
+        }
     }
 
     /** Wakes WATCHers and blocked clients of the keys a write command named. */

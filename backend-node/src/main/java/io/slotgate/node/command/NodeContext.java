@@ -25,5 +25,7 @@ public record NodeContext(
         long startMillis,
         int boundPort,
         /* the replication side (ReplicationHook.NONE without it) */
-        ReplicationHook replication) {
+        ReplicationHook replication,
+        /* AOF and snapshots (PersistenceHook.NONE without them) */
+        PersistenceHook persistence) {
 }

@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.slotgate.node.cluster.ReplicationControl;
 import io.slotgate.node.command.Call;
@@ -18,8 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,23 +39,20 @@ public final class ReplicationManager implements ReplicationControl, Replication
     static final String WAIT_ON_REPLICA = "ERR WAIT cannot be used with replica instances. Please also note that "
             + "since Redis 4.0 if a replica is configured to be writable (which is not the default) writes to "
             + "replicas are just local and are not propagated.";
-    /** Redis's c->woff: the stream offset right after this client's latest write (replication.md §6). */
-    private static final AttributeKey<AtomicLong> WRITE_OFFSET = AttributeKey.valueOf("slotgate.replWriteOffset");
 
     private final Keyspace keyspace;
     private final NioEventLoopGroup group;
     private final EventLoop loop;
     private final Snapshotter snapshotter;
     private final StreamApplier applier;
-    private final WaitQueue waits = new WaitQueue();
-    /** Arguments of blocking commands that parked: their request is gone when they are served (per partition). */
-    private final Map<Call, byte[][]>[] parked;
-    /** Stream bytes of the transaction (EXEC) running on each partition, sent as one MULTI/EXEC block. */
-    private final List<ByteBuf>[] transactions;
-    /** The client whose transaction fills {@link #transactions} on each partition. */
-    private final ClientSession[] transactionOwners;
+    private final FullSyncSender fullSyncs;
+    private final ChainForwarder chain;
+    private final ReplicaAckWaits waits;
+    private final WriteFeed feed;
     private final WritePause pause;
     private volatile ReplicationOptions options;
+    /** The append-only file, when enabled: it reads the same ordered stream the replicas get. */
+    private volatile StreamSink sink;
 
     // ---- owned by the replication loop (volatile where other threads read them) ----
     private volatile ReplicationIds ids = ReplicationIds.fresh();
@@ -73,17 +67,14 @@ public final class ReplicationManager implements ReplicationControl, Replication
     private long fullSyncOffset;
     private boolean needSelect;
     private boolean flushScheduled;
-    private boolean getackScheduled;
 
     // ---- read by any thread ----
-    private volatile boolean feeding;
     private volatile boolean replica;
     private volatile long offset;
     private final AtomicLong syncFull = new AtomicLong();
     private final AtomicLong syncPartialOk = new AtomicLong();
     private final AtomicLong syncPartialErr = new AtomicLong();
 
-    @SuppressWarnings("unchecked")
     public ReplicationManager(ReplicationOptions options, Keyspace keyspace) {
         this.options = options;
         this.keyspace = keyspace;
@@ -91,18 +82,19 @@ public final class ReplicationManager implements ReplicationControl, Replication
         this.loop = group.next();
         this.snapshotter = new Snapshotter(keyspace, loop, this::endTransaction);
         this.applier = new StreamApplier(keyspace);
-        this.parked = new Map[keyspace.partitionCount()];
-        this.transactions = new List[keyspace.partitionCount()];
-        this.transactionOwners = new ClientSession[keyspace.partitionCount()];
+        this.fullSyncs = new FullSyncSender(snapshotter);
+        this.chain = new ChainForwarder(this::appendRaw, this::toSink);
+        this.feed = new WriteFeed(keyspace, loop, snapshotter, this::appendClientWrite, this::awaitDurable);
         this.pause = new WritePause(keyspace, loop, on -> {
             if (!replica) {
                 setReplicaMode(on);
             }
         });
-        for (int i = 0; i < parked.length; i++) {
-            parked[i] = new WeakHashMap<>();
-            transactions[i] = new java.util.ArrayList<>();
-        }
+        this.waits = new ReplicaAckWaits(keyspace, loop, replicas, () -> {
+            if (!pause.isPaused()) { // a GETACK would move a paused master's offset (replication.md §3)
+                append(Unpooled.wrappedBuffer(StreamCommands.GETACK));
+            }
+        });
     }
 
     /**
@@ -117,7 +109,7 @@ public final class ReplicationManager implements ReplicationControl, Replication
         for (int i = 0; i < keyspace.partitionCount(); i++) {
             var p = keyspace.partition(i);
             int index = i;
-            keyspace.loop(i).execute(() -> p.onExpired(key -> expired(index, key)));
+            keyspace.loop(i).execute(() -> p.onExpired(key -> feed.expired(index, key)));
         }
         loop.scheduleAtFixedRate(this::everySecond, 1, 1, TimeUnit.SECONDS);
         loop.scheduleAtFixedRate(this::pingReplicas, options.pingPeriodMillis(), options.pingPeriodMillis(),
@@ -147,9 +139,10 @@ public final class ReplicationManager implements ReplicationControl, Replication
             }
             if (!replica) {
                 replica = true;
-                feeding = false;
+                feed.setFeeding(false);
+                feed.setLogging(false);
                 setReplicaMode(true);
-                waits.failAll(this::replyWait, 0);
+                waits.failAll();
             }
             disconnectReplicas();
             if (m != null) {
@@ -187,7 +180,8 @@ public final class ReplicationManager implements ReplicationControl, Replication
             }
             hasHistory = true;
             needSelect = true;
-            feeding = true;
+            feed.setFeeding(true);
+            feed.setLogging(sink != null);
             disconnectReplicas();
             log.info("now a master: replid {} (previous id valid up to offset {})", ids.replid(),
                     ids.secondOffset());
@@ -244,101 +238,7 @@ public final class ReplicationManager implements ReplicationControl, Replication
 
     @Override
     public void propagate(Call call) {
-        byte[][] args = null;
-        if (WriteRewriter.isBlocking(call.entry().name()) && call.db() != null) {
-            Map<Call, byte[][]> mine = parked[call.db().index()];
-            if (call.isAsync() && !call.isDone() && !call.out().isReadable()) {
-                mine.put(call, WriteRewriter.copyArgs(call)); // parked now, served (and propagated) later
-                return;
-            }
-            args = mine.remove(call);
-        }
-        if (!feeding) {
-            return;
-        }
-        ByteBuf bytes = WriteRewriter.rewrite(call, args);
-        if (bytes == null) {
-            return;
-        }
-        if (call.db() == null) {
-            flushAtOnePoint(bytes, call.session());
-            return;
-        }
-        int p = call.db().index();
-        if (call.inTransaction()) {
-            List<ByteBuf> tx = transactions[p];
-            if (tx.isEmpty()) {
-                transactionOwners[p] = call.session();
-                keyspace.loop(p).execute(() -> endTransaction(p)); // runs right after the EXEC task
-            }
-            tx.add(bytes);
-            return;
-        }
-        endTransaction(p);
-        feed(bytes, call.session());
-    }
-
-    /** Sends the buffered transaction of partition {@code p} as one MULTI ... EXEC block (on p's loop). */
-    private void endTransaction(int p) {
-        List<ByteBuf> tx = transactions[p];
-        if (tx.isEmpty()) {
-            return;
-        }
-        ClientSession owner = transactionOwners[p];
-        transactionOwners[p] = null;
-        if (tx.size() == 1) {
-            feed(tx.get(0), owner);
-        } else {
-            var block = Unpooled.compositeBuffer(tx.size() + 2);
-            block.addComponent(true, StreamCommands.of("MULTI"));
-            tx.forEach(b -> block.addComponent(true, b));
-            block.addComponent(true, StreamCommands.of("EXEC"));
-            feed(block, owner);
-        }
-        tx.clear();
-    }
-
-    private void expired(int partition, byte[] key) {
-        if (feeding) {
-            endTransaction(partition);
-            feed(StreamCommands.of("DEL".getBytes(StandardCharsets.US_ASCII), key), null);
-        }
-    }
-
-    /**
-     * A keyless write (FLUSHALL, FLUSHDB) acts on every partition at a different moment. To keep the replicas
-     * equal it is placed in the stream at one point: every loop meets at a barrier, the last one sends it, and each
-     * applies the flush again right there (writes before the barrier are gone on both sides, writes after it kept
-     * on both). The handler has already queued its own flush tasks, which run before these.
-     */
-    private void flushAtOnePoint(ByteBuf bytes, ClientSession session) {
-        snapshotter.atOnePoint(true, () -> feed(bytes, session), (p, held, arrived) -> {
-            if (held) {
-                keyspace.partition(p).flush();
-            }
-        }, held -> {
-            if (!held) {
-                log.error("FLUSHALL could not be placed in the replication stream (barrier timed out)");
-                bytes.release();
-            }
-        });
-    }
-
-    /** Hands one write's stream bytes to the replication loop; {@code writer} (may be null) is its client. */
-    private void feed(ByteBuf bytes, ClientSession writer) {
-        loop.execute(() -> {
-            append(bytes);
-            if (writer != null) {
-                writeOffset(writer).set(offset);
-            }
-        });
-    }
-
-    private static AtomicLong writeOffset(ClientSession session) {
-        var attr = session.channel().attr(WRITE_OFFSET);
-        AtomicLong fresh = new AtomicLong();
-        AtomicLong existing = attr.setIfAbsent(fresh);
-        return existing != null ? existing : fresh;
+        feed.propagate(call);
     }
 
     @Override
@@ -372,10 +272,75 @@ public final class ReplicationManager implements ReplicationControl, Replication
 
     // ================================ the stream (replication loop) ================================
 
+    /** A snapshot barrier reached partition {@code p}: its pending transaction goes into the stream first. */
+    private void endTransaction(int p) {
+        feed.endTransaction(p);
+    }
+
+    /**
+     * appendfsync always: the reply waits until the write is on disk. The call goes async here and is finished by
+     * the AOF thread after the fsync that covers it (one fsync per batch: group commit). Calls already async
+     * (fan-out) or inside EXEC are answered as before.
+     */
+    private void awaitDurable(Call call) {
+        StreamSink s = sink;
+        if (s != null && s.syncEveryWrite() && !call.isAsync() && call.session() != null) {
+            call.async();
+            loop.execute(() -> s.whenDurable(call::finish));
+        }
+    }
+
+    /** Attaches (or, with null, detaches) the append-only file; it sees every stream byte from now on. */
+    public void attachSink(StreamSink s) {
+        sink = s;
+        feed.setLogging(s != null && !replica);
+    }
+
+    /** A replica with appendonly logs the commands it applies. */
+    private void toSink(ByteBuf frame) {
+        StreamSink s = sink;
+        if (s != null) {
+            s.append(frame);
+        }
+    }
+
+    /**
+     * A point-in-time RDB of the whole keyspace, cut at one point of the stream exactly as for a full sync:
+     * {@code atCut} runs on the replication loop after every write before the cut reached the sink and before any
+     * later one; then {@code onRdb} gets the file's bytes (ownership passes), or {@code onFail} the reason.
+     */
+    public void snapshot(Runnable atCut, java.util.function.Consumer<ByteBuf> onRdb,
+                         java.util.function.Consumer<String> onFail) {
+        loop.execute(() -> {
+            long[] cut = new long[1];
+            String[] id = new String[1];
+            snapshotter.take(replica, () -> {
+                cut[0] = offset;
+                id[0] = ids.replid();
+                atCut.run();
+            }, segments -> onRdb.accept(RdbWriter.assemble(id[0], cut[0], segments)), onFail);
+        });
+    }
+
+    /** One client write's stream bytes, on the replication loop; {@code writer} (may be null) is its client. */
+    private void appendClientWrite(ByteBuf bytes, ClientSession writer) {
+        append(bytes);
+        if (writer != null) {
+            waits.wrote(writer, offset);
+        }
+    }
+
     private void append(ByteBuf bytes) {
         try {
-            if (backlog == null || replica) {
+            if (replica) {
                 return; // a replica's stream is its master's; a write racing the demotion is not ours to send
+            }
+            StreamSink s = sink;
+            if (s != null) {
+                s.append(bytes);
+            }
+            if (backlog == null) {
+                return;
             }
             if (needSelect && !replica) {
                 needSelect = false;
@@ -437,7 +402,7 @@ public final class ReplicationManager implements ReplicationControl, Replication
             backlog = new ReplicationBacklog(options.backlogSize(), offset);
             hasHistory = true;
             needSelect = true;
-            feeding = !replica;
+            feed.setFeeding(!replica);
         }
     }
 
@@ -471,7 +436,7 @@ public final class ReplicationManager implements ReplicationControl, Replication
                 if (r.session == session) {
                     r.ackOffset = Math.max(r.ackOffset, ackOffset);
                     r.ackMillis = System.currentTimeMillis();
-                    waits.check(this::countAcked, this::replyWait);
+                    waits.onAck();
                 }
             }
         });
@@ -534,7 +499,10 @@ public final class ReplicationManager implements ReplicationControl, Replication
         syncFull.incrementAndGet();
         ensureBacklog();
         ReplicaLink link = attach(session, hs, plainSync, ReplicaLink.State.WAIT_BGSAVE);
-        fullSync(link);
+        fullSyncs.send(link, replica, () -> {
+            needSelect = true; // the stream after the snapshot starts with SELECT (replication.md §3)
+            return new FullSyncSender.Cut(ids.replid(), offset);
+        });
     }
 
     private ReplicaLink attach(ClientSession session, ReplicaHandshake hs, boolean plainSync, ReplicaLink.State s) {
@@ -547,89 +515,13 @@ public final class ReplicationManager implements ReplicationControl, Replication
         return link;
     }
 
-    private void fullSync(ReplicaLink link) {
-        long[] cut = new long[1];
-        String[] id = new String[1];
-        long started = System.nanoTime();
-        snapshotter.take(replica, () -> {
-            cut[0] = offset;
-            id[0] = ids.replid();
-            link.state = ReplicaLink.State.SEND_BULK;
-            if (!link.plainSync) {
-                link.write(Unpooled.copiedBuffer("+FULLRESYNC " + id[0] + " " + cut[0] + "\r\n",
-                        StandardCharsets.US_ASCII));
-                link.flush();
-            }
-            needSelect = true;
-        }, segments -> {
-            ByteBuf rdb = RdbWriter.assemble(id[0], cut[0], segments);
-            if (!link.channel.isActive()) {
-                rdb.release();
-                return;
-            }
-            long bytes = rdb.readableBytes();
-            link.write(Unpooled.copiedBuffer("$" + bytes + "\r\n", StandardCharsets.US_ASCII));
-            link.write(rdb);
-            if (link.handshake.rdbOnly()) {
-                link.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> link.channel.close());
-                return;
-            }
-            link.goOnline();
-            log.info("full sync to {}: {} bytes at offset {} in {} ms (longest partition pause {} ms)", link.ip(),
-                    bytes, cut[0], (System.nanoTime() - started) / 1_000_000, snapshotter.lastPauseMillis());
-        }, why -> {
-            log.warn("full sync to {} failed: {}", link.ip(), why);
-            link.channel.close();
-        });
-    }
-
     /** WAIT numreplicas timeout (replication.md §6). */
     void waitFor(Call call, int numReplicas, long timeoutMillis) {
         if (replica) {
             call.error(WAIT_ON_REPLICA);
             return;
         }
-        call.async();
-        // every partition first: this client's earlier writes have then reached the replication loop
-        keyspace.gather(p -> Boolean.TRUE).thenRun(() -> loop.execute(() -> {
-            AtomicLong written = call.session().channel().attr(WRITE_OFFSET).get();
-            long target = written == null ? 0 : written.get();
-            int acked = countAcked(target);
-            if (acked >= numReplicas || call.inTransaction()) {
-                replyWait(call, acked);
-                return;
-            }
-            WaitQueue.Waiter w = waits.add(call, target, numReplicas);
-            if (!getackScheduled && !pause.isPaused()) { // a GETACK would move a paused master's offset (§3)
-                getackScheduled = true;
-                loop.execute(() -> {
-                    getackScheduled = false;
-                    append(Unpooled.wrappedBuffer(StreamCommands.GETACK));
-                });
-            }
-            if (timeoutMillis > 0) {
-                loop.schedule(() -> {
-                    if (waits.remove(w)) {
-                        replyWait(call, countAcked(target));
-                    }
-                }, timeoutMillis, TimeUnit.MILLISECONDS);
-            }
-        }));
-    }
-
-    private int countAcked(long target) {
-        int n = 0;
-        for (ReplicaLink r : replicas) {
-            if (r.state == ReplicaLink.State.ONLINE && r.ackOffset >= target) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private void replyWait(Call call, int n) {
-        call.integer(n);
-        call.finish();
+        waits.waitFor(call, numReplicas, timeoutMillis);
     }
 
     // ================================ replica side (MasterLinkListener) ================================
@@ -676,6 +568,10 @@ public final class ReplicationManager implements ReplicationControl, Replication
             syncing = false;
             masterDownSince = -1;
             link.sendAck(offset);
+            StreamSink s = sink;
+            if (s != null) {
+                s.datasetReplaced();
+            }
         } catch (io.slotgate.node.persistence.rdb.RdbFormatException | RuntimeException e) {
             log.warn("cannot load the master's snapshot: {}", e.getMessage());
             syncing = false;
@@ -711,39 +607,15 @@ public final class ReplicationManager implements ReplicationControl, Replication
                 && command.argEqualsIgnoreCase(1, "getack")) {
             link.sendAck(offset); // the offset before this command, as Redis
         }
-        // A chained replica forwards the stream verbatim (replication.md §3). A MULTI block counts (and is
-        // forwarded) only once its EXEC arrived: a link lost inside it makes the master send it again.
-        boolean multi = isCommand(command, "multi");
-        if (multi) {
-            discardHeldTransaction();
-            heldTransaction = new java.util.ArrayList<>();
+        if (ChainForwarder.isCommand(command, "multi")) {
+            applier.discardTransaction(); // a MULTI the master re-sends after a lost link starts afresh
         }
-        if (heldTransaction != null) {
-            heldTransaction.add(command.frame().retainedDuplicate());
-            if (isCommand(command, "exec")) {
-                heldTransaction.forEach(b -> {
-                    appendRaw(b);
-                    b.release();
-                });
-                heldTransaction = null;
-            }
-        } else {
-            appendRaw(command.frame());
-        }
+        chain.forward(command);
         applier.apply(command);
     }
 
-    private List<ByteBuf> heldTransaction;
-
-    private static boolean isCommand(RespRequest r, String name) {
-        return r.argCount() == 1 && r.argEqualsIgnoreCase(0, name);
-    }
-
     private void discardHeldTransaction() {
-        if (heldTransaction != null) {
-            heldTransaction.forEach(ByteBuf::release);
-            heldTransaction = null;
-        }
+        chain.discard();
         applier.discardTransaction();
     }
 

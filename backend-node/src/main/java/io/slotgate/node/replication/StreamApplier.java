@@ -24,7 +24,7 @@ import java.util.List;
  * per partition (hence per slot). Commands run like a client's but without the slot gate, without a reply, and
  * with the partition told that the master is speaking (it then sees logically expired keys, as Redis).
  */
-final class StreamApplier {
+public final class StreamApplier {
 
     private static final Logger log = LoggerFactory.getLogger(StreamApplier.class);
     private static final int LOAD_BATCH = 512;
@@ -32,11 +32,11 @@ final class StreamApplier {
     private final Keyspace keyspace;
     private NodeContext node;
 
-    StreamApplier(Keyspace keyspace) {
+    public StreamApplier(Keyspace keyspace) {
         this.keyspace = keyspace;
     }
 
-    void attach(NodeContext node) {
+    public void attach(NodeContext node) {
         this.node = node;
     }
 
@@ -94,10 +94,10 @@ final class StreamApplier {
      * Applies one command of the stream (ownership of {@code r} passes here). A MULTI ... EXEC block is applied as
      * one task on its partition's loop, so replica readers never see half of it.
      */
-    void apply(RespRequest r) {
+    public void apply(RespRequest r) {
         CommandEntry entry = node.registry().lookup(r);
         if (entry == null) {
-            log.warn("replica: unknown command in the master's stream: {}", r.argString(0));
+            log.warn("unknown command in the replicated or logged stream: {}", r.argString(0));
             r.release();
             return;
         }
@@ -130,7 +130,7 @@ final class StreamApplier {
     }
 
     /** Drops a transaction cut short (the link went down between MULTI and EXEC). */
-    void discardTransaction() {
+    public void discardTransaction() {
         if (transaction != null) {
             transaction.forEach(RespRequest::release);
             transaction = null;

@@ -11,7 +11,16 @@
  * (ring of {@code repl-backlog-size} bytes, {@code ReplicationBacklog}), master_repl_offset, the replica links and
  * WAITs. Its FIFO queue gives the stream one order in which each partition's writes (hence each slot's) keep the
  * order they ran in; writes of different slots commute, so any interleaving of them is a valid history.
- * Nothing is produced before the first replica attaches (as Redis: no backlog, offset 0).
+ * Nothing is produced before the first replica attaches (as Redis: no backlog, offset 0). {@code WriteFeed} is that
+ * partition-side half (propagation, MULTI/EXEC blocks, expiry DELs, FLUSHALL at one point).
+ *
+ * <h2>WAIT and the manual-failover pause</h2>
+ * {@code ReplicaAckWaits}: WAIT's target is the offset right after the calling client's own last write (Redis's
+ * c->woff, kept on its channel), answered from REPLCONF ACKs. {@code WritePause}: while a replica's CLUSTER
+ * FAILOVER pauses this master (cluster-engine.md §8.4), client writes wait (in order per client, no loop blocked)
+ * and run again when the pause ends, getting MOVED if the failover moved their slot; reads are served. The pause
+ * "settles" once every partition finished the writes it had started, and only then does the bus advertise the
+ * offset. While paused nothing else moves the offset: no PING, no GETACK, no expiry.
  *
  * <h2>Full resync without fork: a barrier snapshot</h2>
  * {@code Snapshotter}: one task per partition loop; each arrives at a barrier and waits for all the others. Then

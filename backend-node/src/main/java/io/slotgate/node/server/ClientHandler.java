@@ -42,6 +42,13 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                     StandardCharsets.US_ASCII)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        if (io.slotgate.node.acl.ProtectedMode.refuses(node.config().protectedMode(), node.config().acl(),
+                ctx.channel().remoteAddress())) {
+            node.stats().rejectedConnections.increment();
+            ctx.writeAndFlush(Unpooled.copiedBuffer("-" + io.slotgate.node.acl.ProtectedMode.DENIED + "\r\n",
+                    StandardCharsets.US_ASCII)).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         session = new ClientSession(node.clients().nextId(), ctx.channel(), node.config(), node.stats());
         session.onUnblocked(() -> dispatcher.resume(session));
         node.clients().add(session);

@@ -47,6 +47,11 @@ public final class ClientSession {
      * socket buffer per batch instead of one per reply.
      */
     private ByteBuf batch;
+    /**
+     * A reusable buffer an inline command builds its reply in (see {@link #takeScratch}): copying a small reply
+     * into {@link #batch} costs less than a pooled buffer per command.
+     */
+    private ByteBuf scratch;
     /** Traffic and command counters, written only by the client's loop (INFO reads them racily). */
     private long netIn;
     private long netOut;
@@ -55,6 +60,8 @@ public final class ClientSession {
     private boolean closeAfterReplies;
 
     private boolean authenticated;
+    /** The connection's user: "default" until AUTH succeeds (its rules may change under it, as in Redis). */
+    private io.slotgate.node.acl.AclUserRef user;
     private boolean readonly;
     private boolean asking;
 
@@ -77,7 +84,8 @@ public final class ClientSession {
         this.loop = channel.eventLoop();
         this.config = config;
         this.stats = stats;
-        this.authenticated = config.requirepass() == null;
+        this.user = config.acl().defaultUser();
+        this.authenticated = config.acl().defaultOpen(); // stays authenticated if requirepass is set later
     }
 
     public long id() {
@@ -130,8 +138,7 @@ public final class ClientSession {
     }
 
     public void noteCommand(String cmd) {
-        lastCommand = cmd;
-        lastInteractionMillis = System.currentTimeMillis();
+        lastCommand = cmd; // the interaction time is taken once per read batch (setInRead), not per command
     }
 
     public boolean isClosed() {
@@ -156,12 +163,29 @@ public final class ClientSession {
 
     // ---- connection state ----------------------------------------------------------------------------------
 
+    /** Authenticated, or no password is needed (the default user is nopass and on: Redis authRequired()). */
     public boolean isAuthenticated() {
-        return authenticated || config.requirepass() == null;
+        return authenticated || config.acl().defaultOpen();
     }
 
     public void setAuthenticated(boolean authenticated) {
         this.authenticated = authenticated;
+    }
+
+    public io.slotgate.node.acl.AclUserRef user() {
+        return user;
+    }
+
+    /** AUTH succeeded as this user. */
+    public void login(io.slotgate.node.acl.AclUserRef ref) {
+        this.user = ref;
+        this.authenticated = true;
+    }
+
+    /** RESET: back to the default user, authenticated only if it needs no password. */
+    public void logout() {
+        this.user = config.acl().defaultUser();
+        this.authenticated = config.acl().defaultOpen();
     }
 
     public boolean isReadonly() {
@@ -281,6 +305,9 @@ public final class ClientSession {
     // ---- replies -------------------------------------------------------------------------------------------
 
     void setInRead(boolean v) {
+        if (v && !inRead) {
+            lastInteractionMillis = System.currentTimeMillis(); // a clock read costs ~30 ns: once per read batch
+        }
         inRead = v;
     }
 
@@ -303,6 +330,42 @@ public final class ClientSession {
             return;
         }
         emit(reply);
+        if (!inRead) {
+            flush();
+        }
+    }
+
+    /**
+     * An empty buffer for building one reply on the client's loop. Hand it back through {@link #writeScratch}; a
+     * reply that has to wait in the queue keeps it instead (it then travels as that reply's own buffer).
+     */
+    public ByteBuf takeScratch() {
+        ByteBuf s = scratch;
+        if (s == null) {
+            return channel.alloc().buffer(64);
+        }
+        scratch = null; // lent out: a nested command (a client unblocked meanwhile) gets a buffer of its own
+        return s;
+    }
+
+    /** Writes a reply built in a {@link #takeScratch} buffer (nothing pending before it); keeps the buffer. */
+    public void writeScratch(ByteBuf reply) {
+        if (reply == null) {
+            return;
+        }
+        int n = reply.readableBytes();
+        if (closed || n > COPY_LIMIT) {
+            writeNow(reply); // a large reply leaves as it is (no copy); the next command takes a new buffer
+            return;
+        }
+        netOut += n;
+        replyBuffer().writeBytes(reply);
+        if (scratch == null && reply.capacity() <= COPY_LIMIT) {
+            reply.clear();
+            scratch = reply;
+        } else {
+            reply.release();
+        }
         if (!inRead) {
             flush();
         }
@@ -441,6 +504,10 @@ public final class ClientSession {
         if (batch != null) {
             batch.release();
             batch = null;
+        }
+        if (scratch != null) {
+            scratch.release();
+            scratch = null;
         }
         // Done replies are dropped now; calls still running elsewhere stay queued and drain() frees their
         // replies when they finish (the session is closed, so nothing is written).

@@ -1,6 +1,7 @@
 package io.slotgate.node.server;
 
 import io.slotgate.node.NodeOptions;
+import io.slotgate.node.acl.AclUsers;
 
 /**
  * The settings CONFIG SET may change while running; read from any loop, hence volatile. Everything else stays
@@ -12,8 +13,13 @@ public final class LiveConfig {
     private volatile int maxclients;
     private volatile long clientOutputBufferLimit;
     private volatile long pubsubOutputBufferLimit;
+    private volatile boolean protectedMode;
+    /** The ACL users; requirepass is the default user's password (Redis 7). */
+    private final AclUsers acl;
 
-    public LiveConfig(NodeOptions o) {
+    public LiveConfig(NodeOptions o, AclUsers acl) {
+        this.acl = acl;
+        this.protectedMode = !"no".equalsIgnoreCase(o.extras().getOrDefault("protected-mode", "yes"));
         this.requirepass = o.requirepass();
         this.maxclients = o.maxclients();
         this.clientOutputBufferLimit = o.clientOutputBufferLimit();
@@ -26,6 +32,20 @@ public final class LiveConfig {
 
     public void setRequirepass(String requirepass) {
         this.requirepass = requirepass == null || requirepass.isEmpty() ? null : requirepass;
+        acl.setDefaultPassword(this.requirepass);
+    }
+
+    public AclUsers acl() {
+        return acl;
+    }
+
+    /** protected-mode: with no password for the default user, only loopback clients are accepted. */
+    public boolean protectedMode() {
+        return protectedMode;
+    }
+
+    public void setProtectedMode(boolean v) {
+        this.protectedMode = v;
     }
 
     public int maxclients() {

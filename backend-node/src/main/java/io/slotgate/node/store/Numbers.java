@@ -11,37 +11,38 @@ public final class Numbers {
 
     /** The value as a strict 64-bit decimal (Redis string2ll rules), or null. */
     public static Long parseLong(byte[] s) {
+        return isLong(s) ? toLong(s) : null;
+    }
+
+    /** Whether {@code s} is a strict 64-bit decimal (Redis string2ll rules: no '+', spaces or leading zeros). */
+    public static boolean isLong(byte[] s) {
         int len = s.length;
         if (len == 0 || len > 20) {
-            return null;
+            return false;
         }
-        int p = 0;
-        boolean negative = false;
-        if (s[0] == '-') {
-            negative = true;
-            p = 1;
-            if (len == 1) {
-                return null;
-            }
+        int p = s[0] == '-' ? 1 : 0;
+        if (p == len || (s[p] == '0' && len > 1)) { // "0" is the only number starting with 0 (not "-0")
+            return false;
         }
-        if (s[p] == '0' && len > p + 1) {
-            return null;
-        }
-        long value = 0;
+        long v = 0; // accumulated negatively so that Long.MIN_VALUE fits
         for (; p < len; p++) {
             int d = s[p] - '0';
-            if (d < 0 || d > 9) {
-                return null;
+            if (d < 0 || d > 9 || v < (Long.MIN_VALUE + d) / 10) {
+                return false;
             }
-            if (value < (Long.MIN_VALUE + d) / 10) {
-                return null;
-            }
-            value = value * 10 - d;
+            v = v * 10 - d;
         }
-        if (negative) {
-            return value;
+        return s[0] == '-' || v != Long.MIN_VALUE;
+    }
+
+    /** The value of a string {@link #isLong} accepted, without boxing (INCR's path); unspecified for others. */
+    public static long toLong(byte[] s) {
+        boolean negative = s[0] == '-';
+        long v = 0;
+        for (int p = negative ? 1 : 0; p < s.length; p++) {
+            v = v * 10 - (s[p] - '0');
         }
-        return value == Long.MIN_VALUE ? null : -value;
+        return negative ? v : -v;
     }
 
     /**
@@ -77,8 +78,26 @@ public final class Numbers {
         }
     }
 
+    /** Decimal digits of {@code v} as ASCII, written straight into the array (no String on INCR's path). */
     public static byte[] format(long v) {
-        return Long.toString(v).getBytes(StandardCharsets.US_ASCII);
+        if (v == Long.MIN_VALUE) {
+            return Long.toString(v).getBytes(StandardCharsets.US_ASCII);
+        }
+        long u = Math.abs(v);
+        int digits = 1;
+        for (long t = u; t >= 10; t /= 10) {
+            digits++;
+        }
+        byte[] out = new byte[v < 0 ? digits + 1 : digits];
+        int i = out.length;
+        do {
+            out[--i] = (byte) ('0' + u % 10);
+            u /= 10;
+        } while (u != 0);
+        if (v < 0) {
+            out[0] = '-';
+        }
+        return out;
     }
 
     /**

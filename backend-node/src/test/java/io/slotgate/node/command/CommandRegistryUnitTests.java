@@ -27,4 +27,34 @@ class CommandRegistryUnitTests {
             req.release();
         }
     }
+
+    @Test
+    void shouldFindTheSingleKeyOfSimpleCommandsLikeTheTableDoes() {
+        CommandTable table = CommandTable.redis70();
+        CommandRegistry registry = Commands.registry(table);
+        int checked = 0;
+        for (CommandEntry e : registry.all()) {
+            var spec = table.lookup(e.name());
+            if (!CommandRegistry.isSingleKeyAtOne(spec)) {
+                continue;
+            }
+            checked++;
+            int n = Math.max(2, Math.abs(e.arity()));
+            for (int argc : new int[] {n, n + 1, 1}) {
+                String[] args = new String[argc];
+                args[0] = e.name();
+                for (int i = 1; i < argc; i++) {
+                    args[i] = "a" + i;
+                }
+                var req = io.slotgate.routing.resp.RespRequest.of(args);
+                try {
+                    assertThat(e.keys().keys(req)).as(e.name() + " with " + argc + " arguments")
+                            .containsExactly(spec.slotIndexes(req));
+                } finally {
+                    req.release();
+                }
+            }
+        }
+        assertThat(checked).as("GET, SET, INCR, LPUSH, HSET, SADD, ZADD and more").isGreaterThan(50);
+    }
 }

@@ -22,6 +22,20 @@ class NumbersUnitTests {
         assertThat(Numbers.parseLong(b("+1"))).isNull();
         assertThat(Numbers.parseLong(b(" 1"))).isNull();
         assertThat(Numbers.parseLong(b("-"))).isNull();
+        assertThat(Numbers.parseLong(b("0"))).isEqualTo(0L);
+        assertThat(Numbers.parseLong(b("-0"))).isNull(); // string2ll: after '-' the first digit must be 1-9
+        assertThat(Numbers.parseLong(b("-01"))).isNull();
+        assertThat(Numbers.parseLong(b(""))).isNull();
+        assertThat(Numbers.parseLong(b("12a"))).isNull();
+        assertThat(Numbers.parseLong(b("-9223372036854775809"))).isNull();
+    }
+
+    @Test
+    void shouldFormatIntegersAsTheirDecimalDigits() {
+        for (long v : new long[] {0, 7, -7, 10, 99, -100, 123456789012L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertThat(new String(Numbers.format(v), StandardCharsets.US_ASCII)).isEqualTo(Long.toString(v));
+            assertThat(Numbers.parseLong(Numbers.format(v))).isEqualTo(v);
+        }
     }
 
     @Test

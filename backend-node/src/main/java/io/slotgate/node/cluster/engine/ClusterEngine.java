@@ -54,7 +54,9 @@ public final class ClusterEngine implements BusListener {
     static final long MIN_REJOIN_DELAY_MS = 500;
     static final long MAX_REJOIN_DELAY_MS = 5000;
 
-    final ClusterOptions options;
+    /** Replaced only on the cluster thread (CONFIG SET cluster-node-timeout). */
+    ClusterOptions options;
+    private final io.slotgate.node.cluster.gossip.BusSecret busSecret;
     final KeyspaceAccess keyspace;
     final ReplicationControl replication;
     final NodeTable table = new NodeTable();
@@ -92,6 +94,13 @@ public final class ClusterEngine implements BusListener {
     private String replicationTarget;
 
     public ClusterEngine(ClusterOptions options, KeyspaceAccess keyspace, ReplicationControl replication) {
+        this(options, keyspace, replication, null);
+    }
+
+    /** @param busSecret cluster-bus-secret (null = none): links must prove it before any message (gossip package) */
+    public ClusterEngine(ClusterOptions options, KeyspaceAccess keyspace, ReplicationControl replication,
+                         io.slotgate.node.cluster.gossip.BusSecret busSecret) {
+        this.busSecret = busSecret;
         this.options = options;
         this.keyspace = keyspace;
         this.replication = replication;
@@ -104,7 +113,7 @@ public final class ClusterEngine implements BusListener {
     public void start(EventLoop loop) throws Exception {
         startedAt = now();
         this.loop = loop;
-        bus = new BusNetwork(loop, this, BusCodec.DEFAULT_MAX_FRAME_LENGTH, System::currentTimeMillis);
+        bus = new BusNetwork(loop, this, BusCodec.DEFAULT_MAX_FRAME_LENGTH, System::currentTimeMillis, busSecret);
         confFile.lock();
         try {
             loadConfig();
@@ -155,6 +164,12 @@ public final class ClusterEngine implements BusListener {
         migration.cron(now);
         updateState();
         afterEvent();
+    }
+
+    /** CONFIG SET cluster-node-timeout; on the cluster loop. Timers read options each tick, so no restart. */
+    public void setNodeTimeout(long ms) {
+        options = options.withNodeTimeoutMs(ms);
+        log.info("cluster-node-timeout set to {} ms", ms);
     }
 
     public ClusterState snapshot() {
@@ -431,6 +446,9 @@ public final class ClusterEngine implements BusListener {
         if (me.isMaster()) {
             me.flags &= ~(NodeFlags.MASTER | NodeFlags.MIGRATE_TO);
             me.flags |= NodeFlags.SLAVE;
+            // A replica has no open slots (Redis closes them too): a source that learned by gossip that its
+            // last slot moved gets "only with masters" for the SETSLOT NODE that would have cleared its mark.
+            table.clearAllOpenSlots();
         }
         table.setMaster(me, master);
         failover.resetManual(); // a role change ends any manual failover (§8.4)

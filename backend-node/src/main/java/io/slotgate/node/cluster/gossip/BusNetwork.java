@@ -33,13 +33,28 @@ public final class BusNetwork {
     private final BusListener listener;
     private final int maxFrameLength;
     private final LongSupplier clock;
+    /** Null when no cluster-bus-secret is set: links then start straight with frames. */
+    private final BusSecret secret;
+    private final BusAuthHandler.DropLog dropLog = new BusAuthHandler.DropLog();
     private Channel serverChannel;
 
     public BusNetwork(EventLoop loop, BusListener listener, int maxFrameLength, LongSupplier clock) {
+        this(loop, listener, maxFrameLength, clock, null);
+    }
+
+    public BusNetwork(EventLoop loop, BusListener listener, int maxFrameLength, LongSupplier clock,
+                      BusSecret secret) {
         this.loop = loop;
         this.listener = listener;
         this.maxFrameLength = maxFrameLength;
         this.clock = clock;
+        this.secret = secret;
+    }
+
+    private void authenticateFirst(SocketChannel ch) {
+        if (secret != null) {
+            ch.pipeline().addFirst(new BusAuthHandler(secret, dropLog));
+        }
     }
 
     /** Binds the bus port; blocks until bound. */
@@ -54,6 +69,7 @@ public final class BusNetwork {
                         BusLink link = new BusLink(ch, true, clock.getAsLong());
                         ch.attr(LINK).set(link);
                         ch.pipeline().addLast(new BusFrameDecoder(maxFrameLength), new LinkHandler());
+                        authenticateFirst(ch);
                     }
                 });
         serverChannel = (bindAddress == null ? sb.bind(port) : sb.bind(bindAddress, port)).sync().channel();
@@ -70,6 +86,7 @@ public final class BusNetwork {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new BusFrameDecoder(maxFrameLength), new LinkHandler());
+                        authenticateFirst(ch);
                     }
                 });
         Channel ch = b.register().channel();

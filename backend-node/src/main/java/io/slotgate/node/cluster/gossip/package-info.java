@@ -47,5 +47,19 @@
  *   <li>Any other type value: the frame is read whole and ignored with a log line.</li>
  * </ul>
  * A body must be consumed exactly; extra or missing bytes make the frame malformed (ignored).
+ *
+ * <h2>Link authentication ({@code cluster-bus-secret})</h2>
+ * Our own feature, off by default. When a node has {@code cluster-bus-secret} set, every bus link it opens or
+ * accepts starts with a mutual challenge before the first frame ({@link io.slotgate.node.cluster.gossip.BusAuthHandler}):
+ * <pre>
+ * each side sends   4  magic "SGau" (0x53 0x47 0x61 0x75)
+ *                  16  random nonce
+ * then answers     32  HMAC-SHA256(secret, "slotgate-bus-auth-v1" || the peer's nonce)
+ * </pre>
+ * Frames flow only after each side has checked the other's answer. A peer that starts with anything else (a
+ * node without the secret sends an "SGcb" frame at once), answers wrongly, or stays silent for 10 s loses the
+ * link with a log line; a node without the secret in turn closes our link on the unknown "SGau" magic. So a
+ * stranger's MEET never reaches the engine and it is never added to the cluster. The frame format itself is
+ * unchanged; every node of a cluster must share the same secret (or none).
  */
 package io.slotgate.node.cluster.gossip;

@@ -9,7 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.Locale;
 
 /** CLIENT ID / SETNAME / GETNAME / LIST / INFO / KILL / NO-EVICT / NO-TOUCH / REPLY (ON only) / HELP. */
-final class ClientCommand {
+public final class ClientCommand {
 
     private ClientCommand() {
     }
@@ -189,7 +189,8 @@ final class ClientCommand {
     }
 
     /** One CLIENT LIST line in Redis 7.0's field order. */
-    static String describe(ClientSession s) {
+    /** The connection's CLIENT LIST line (also ACL LOG's client-info). */
+    public static String describe(ClientSession s) {
         long now = System.currentTimeMillis();
         java.util.List<?> multi = s.multiQueue(); // read once: another loop owns it
         return "id=" + s.id() + " addr=" + address(s) + " laddr=" + localAddress(s) + " fd=8 name=" + s.name()
@@ -198,6 +199,6 @@ final class ClientCommand {
                 + " db=0 sub=" + s.channels().size() + " psub=" + s.patterns().size() + " ssub="
                 + s.shardChannels().size() + " multi=" + (multi != null ? multi.size() : -1)
                 + " qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r"
-                + " cmd=" + s.lastCommand() + " user=default redir=-1 resp=2";
+                + " cmd=" + s.lastCommand() + " user=" + s.user().get().name() + " redir=-1 resp=2";
     }
 }

@@ -5,6 +5,8 @@ import io.slotgate.node.command.CommandException;
 import io.slotgate.node.command.CommandRegistry;
 import io.slotgate.node.command.Errors;
 import io.slotgate.node.command.KeySpec;
+import io.slotgate.node.acl.AclUserRef;
+import io.slotgate.node.acl.AclUsers;
 import io.slotgate.node.server.ClientSession;
 
 import static io.slotgate.node.command.CommandEntry.F_NO_AUTH;
@@ -46,7 +48,7 @@ public final class ConnectionCommands {
             s.endMulti().forEach(io.slotgate.routing.resp.RespRequest::release);
             io.slotgate.node.command.tx.TransactionCommands.unwatchAll(c);
             io.slotgate.node.command.pubsub.PubSubCommands.unsubscribeAll(c);
-            s.setAuthenticated(c.node().config().requirepass() == null);
+            s.logout();
             c.simple("RESET");
         });
         r.add("readonly", 1, 0, none, c -> clusterFlag(c, true));
@@ -74,33 +76,27 @@ public final class ConnectionCommands {
         }
     }
 
+    /** AUTH [user] pass (Redis 7.0 authCommand): one argument means the default user. */
     private static void auth(Call c) {
         if (c.argc() > 3) {
             throw new CommandException(Errors.SYNTAX);
         }
-        String pass = c.node().config().requirepass();
-        if (pass == null) {
-            if (c.argc() == 2) {
-                throw new CommandException("ERR AUTH <password> called without any password configured for the "
-                        + "default user. Are you sure your configuration is correct?");
-            }
-            if (!c.argString(1).equals("default")) {
-                throw new CommandException(WRONGPASS);
-            }
-            c.ok();
-            return;
+        if (c.argc() == 2 && c.node().config().acl().defaultUser().get().nopass()) {
+            throw new CommandException("ERR AUTH <password> called without any password configured for the "
+                    + "default user. Are you sure your configuration is correct?");
         }
-        checkCredentials(c, c.argc() == 3 ? c.argString(1) : "default", c.argString(c.argc() - 1));
+        checkCredentials(c, c.argc() == 3 ? c.argString(1) : AclUsers.DEFAULT, c.request().argBytes(c.argc() - 1));
         c.ok();
     }
 
-    private static void checkCredentials(Call c, String user, String password) {
-        String pass = c.node().config().requirepass();
-        boolean ok = user.equals("default") && (pass == null || pass.equals(password));
-        c.session().setAuthenticated(ok || c.session().isAuthenticated());
-        if (!ok) {
+    private static void checkCredentials(Call c, String user, byte[] password) {
+        AclUserRef ref = c.node().config().acl().authenticate(user, password);
+        if (ref == null) {
+            c.node().config().acl().log().add("auth", c.session().inMulti() ? "multi" : "toplevel",
+                    c.entry().name(), user, ClientCommand.describe(c.session()));
             throw new CommandException(WRONGPASS);
         }
+        c.session().login(ref);
     }
 
     private static void hello(Call c) {
@@ -117,7 +113,7 @@ public final class ConnectionCommands {
             for (int i = 2; i < c.argc(); i++) {
                 boolean more = i + 1 < c.argc();
                 if (c.argIs(i, "auth") && i + 2 < c.argc()) {
-                    checkCredentials(c, c.argString(i + 1), c.argString(i + 2));
+                    checkCredentials(c, c.argString(i + 1), c.request().argBytes(i + 2));
                     i += 2;
                 } else if (c.argIs(i, "setname") && more) {
                     ClientCommand.setName(c, c.argString(++i));

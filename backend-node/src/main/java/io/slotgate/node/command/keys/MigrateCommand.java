@@ -168,7 +168,8 @@ final class MigrateCommand {
             } catch (IOException e) {
                 throw new CommandException("IOERR error or timeout writing to target instance");
             }
-            InputStream in = s.getInputStream();
+            // buffered: the replies are read line by line, and one read per byte was a syscall per byte
+            InputStream in = new java.io.BufferedInputStream(s.getInputStream());
             try {
                 for (int i = 0; i < expectedReplies; i++) {
                     String line = readLine(in);

@@ -26,7 +26,8 @@ final class ConfigCommand {
                 if (c.argc() < 3) {
                     throw new CommandException(Errors.wrongArity("config|get"));
                 }
-                Map<String, String> all = values(c.node().options(), c.node().config());
+                Map<String, String> all = values(c);
+                c.node().persistence().configValues().forEach(all::put);
                 Map<String, String> hits = new LinkedHashMap<>();
                 for (int i = 2; i < c.argc(); i++) {
                     byte[] pattern = c.argString(i).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
@@ -76,13 +77,22 @@ final class ConfigCommand {
         try {
             switch (name) {
                 case "requirepass" -> live.setRequirepass(value);
+                case "cluster-node-timeout" -> setNodeTimeout(c, value);
+                case "protected-mode" -> live.setProtectedMode(yesNo(value));
                 case "maxclients" -> live.setMaxclients((int) MemoryUnits.parse(value));
                 case "client-output-buffer-limit" -> setOutputLimits(live, value);
-                case "save", "appendonly", "maxmemory-policy", "maxmemory", "loglevel", "timeout" -> {
-                    // accepted for tool compatibility; this node has no persistence or eviction
+                case "maxmemory-policy", "maxmemory", "loglevel", "timeout" -> {
+                    // accepted for tool compatibility; this node has no eviction
                 }
                 default -> {
-                    if (values(c.node().options(), live).containsKey(name)) {
+                    if (c.node().persistence().configValues().containsKey(name)) {
+                        String error = c.node().persistence().configSet(name, value);
+                        if (error != null) {
+                            throw new CommandException(error);
+                        }
+                        return;
+                    }
+                    if (values(c).containsKey(name)) {
                         throw new CommandException("ERR CONFIG SET failed (possibly related to argument '" + name
                                 + "') - can't set immutable config");
                     }
@@ -94,6 +104,15 @@ final class ConfigCommand {
             throw new CommandException("ERR CONFIG SET failed (possibly related to argument '" + name
                     + "') - argument couldn't be parsed into an integer");
         }
+    }
+
+    private static boolean yesNo(String v) {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new CommandException("ERR CONFIG SET failed (possibly related to argument "
+                    + "'protected-mode') - argument must be 'yes' or 'no'");
+        };
     }
 
     /** Accepts Redis's "class hard soft seconds ..." form; only the hard limits of normal and pubsub apply. */
@@ -117,16 +136,30 @@ final class ConfigCommand {
         }
     }
 
-    private static Map<String, String> values(NodeOptions o, LiveConfig live) {
+    /** redis-cli --cluster set-timeout (redis-cli-cluster.md §10) changes it on every node at runtime. */
+    private static void setNodeTimeout(Call c, String value) {
+        long ms = Long.parseLong(value.trim()); // NumberFormatException is an IllegalArgumentException
+        if (ms < 1) {
+            throw new CommandException("ERR CONFIG SET failed (possibly related to argument 'cluster-node-timeout')"
+                    + " - argument must be between 1 and 9223372036854775807 inclusive");
+        }
+        c.node().cluster().setNodeTimeout(ms);
+    }
+
+    private static Map<String, String> values(Call c) {
+        NodeOptions o = c.node().options();
+        LiveConfig live = c.node().config();
+        long nodeTimeout = c.node().cluster().nodeTimeoutMs();
         Map<String, String> m = new LinkedHashMap<>();
         m.put("bind", o.bind());
         m.put("port", String.valueOf(o.port()));
         m.put("dir", o.dir().toAbsolutePath().toString());
         m.put("cluster-enabled", o.clusterEnabled() ? "yes" : "no");
         m.put("cluster-config-file", o.clusterConfigFile());
-        m.put("cluster-node-timeout", String.valueOf(o.clusterNodeTimeout()));
+        m.put("cluster-node-timeout", String.valueOf(nodeTimeout > 0 ? nodeTimeout : o.clusterNodeTimeout()));
         m.put("cluster-port", String.valueOf(o.clusterPort()));
         m.put("requirepass", live.requirepass() == null ? "" : live.requirepass());
+        m.put("protected-mode", live.protectedMode() ? "yes" : "no");
         m.put("io-threads", String.valueOf(o.ioThreads()));
         m.put("maxclients", String.valueOf(live.maxclients()));
         m.put("client-query-buffer-limit", String.valueOf(o.clientQueryBufferLimit()));
@@ -137,6 +170,7 @@ final class ConfigCommand {
         m.put("databases", "1");
         m.put("save", "");
         m.put("appendonly", "no");
+        m.put("appendfsync", "everysec");
         m.put("maxmemory", "0");
         m.put("maxmemory-policy", "noeviction");
         o.extras().forEach(m::putIfAbsent);

@@ -129,12 +129,7 @@ final class InfoCommand {
             }
             case "persistence" -> {
                 sb.append("# Persistence\r\n");
-                line(sb, "loading", "0");
-                line(sb, "async_loading", "0");
-                line(sb, "rdb_changes_since_last_save", "0");
-                line(sb, "rdb_bgsave_in_progress", "0");
-                line(sb, "rdb_last_save_time", String.valueOf(n.startMillis() / 1000));
-                line(sb, "aof_enabled", "0");
+                n.persistence().infoPersistence(sb);
             }
             case "stats" -> {
                 sb.append("# Stats\r\n");
@@ -196,7 +191,7 @@ final class InfoCommand {
                     if (calls == 0 && rejected == 0) {
                         continue;
                     }
-                    long usec = e.stats().micros.sum();
+                    long usec = e.stats().micros();
                     sb.append("cmdstat_").append(e.name()).append(":calls=").append(calls).append(",usec=")
                             .append(usec).append(",usec_per_call=")
                             .append(String.format(Locale.ROOT, "%.2f", calls == 0 ? 0.0 : (double) usec / calls))

@@ -10,7 +10,7 @@ import io.slotgate.node.store.Partition;
 import static io.slotgate.node.command.CommandEntry.F_FANOUT;
 import static io.slotgate.node.command.CommandEntry.F_WRITE;
 
-/** DBSIZE, FLUSHALL, FLUSHDB, TIME, LASTSAVE plus INFO, CONFIG, COMMAND and CLUSTER (own classes). */
+/** DBSIZE, FLUSHALL, FLUSHDB, TIME plus INFO, CONFIG, COMMAND and CLUSTER (own classes). */
 public final class ServerCommands {
 
     private ServerCommands() {
@@ -29,7 +29,6 @@ public final class ServerCommands {
             c.bulk(Long.toString(micros / 1_000_000));
             c.bulk(Long.toString(micros % 1_000_000));
         });
-        r.add("lastsave", 1, 0, none, c -> c.integer(c.node().startMillis() / 1000));
         // ROLE and WAIT: io.slotgate.node.replication.ReplicationCommands
         r.add("info", -1, F_FANOUT, none, InfoCommand::execute);
         r.add("memory", -2, 0, none, ServerCommands::memory);

@@ -293,11 +293,10 @@ public final class StringCommands {
         byte[] old = c.db().getString(k);
         long value = 0;
         if (old != null) {
-            Long parsed = Numbers.parseLong(old);
-            if (parsed == null) {
+            if (!Numbers.isLong(old)) {
                 throw new CommandException(Errors.NOT_INTEGER);
             }
-            value = parsed;
+            value = Numbers.toLong(old);
         }
         if ((by < 0 && value < 0 && by < Long.MIN_VALUE - value)
                 || (by > 0 && value > 0 && by > Long.MAX_VALUE - value)) {

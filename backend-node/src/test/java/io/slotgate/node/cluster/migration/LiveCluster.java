@@ -27,6 +27,11 @@ final class LiveCluster implements AutoCloseable {
 
     /** Starts {@code n} empty nodes in their own directories under {@code dir} and joins them. */
     static LiveCluster start(Path dir, int n) throws Exception {
+        return start(dir, n, n);
+    }
+
+    /** Starts {@code n} empty nodes and joins the first {@code joined}; the others wait for redis-cli add-node. */
+    static LiveCluster start(Path dir, int n, int joined) throws Exception {
         LiveCluster c = new LiveCluster();
         try {
             for (int i = 0; i < n; i++) {
@@ -37,10 +42,10 @@ final class LiveCluster implements AutoCloseable {
                 c.clients.add(RawRespClient.open(c.nodes.get(i).port()));
                 c.ids.add(bulk(c.clients.get(i).call("CLUSTER", "MYID")));
             }
-            for (int i = 1; i < n; i++) {
+            for (int i = 1; i < joined; i++) {
                 c.call(0, "CLUSTER", "MEET", "127.0.0.1", String.valueOf(c.port(i)));
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> c.allKnowEachOther());
+            await().atMost(Duration.ofSeconds(20)).until(() -> c.allKnowEachOther(joined));
             return c;
         } catch (Exception | AssertionError e) {
             c.close();
@@ -48,10 +53,15 @@ final class LiveCluster implements AutoCloseable {
         }
     }
 
-    private boolean allKnowEachOther() {
-        for (int i = 0; i < nodes.size(); i++) {
+    /** Waits until the first {@code count} nodes all know each other (after redis-cli add-node, say). */
+    void awaitJoined(int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> allKnowEachOther(count));
+    }
+
+    private boolean allKnowEachOther(int joined) {
+        for (int i = 0; i < joined; i++) {
             String text = bulk(call(i, "CLUSTER", "NODES"));
-            for (String id : ids) {
+            for (String id : ids.subList(0, joined)) {
                 if (!text.contains(id + " ")) {
                     return false;
                 }
@@ -81,8 +91,13 @@ final class LiveCluster implements AutoCloseable {
 
     /** Waits until every node reports cluster_state:ok and the expected number of assigned slots. */
     void awaitOk() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (int i = 0; i < nodes.size(); i++) {
+        awaitOk(nodes.size());
+    }
+
+    /** {@link #awaitOk()} for the first {@code count} nodes only. */
+    void awaitOk(int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (int i = 0; i < count; i++) {
                 String info = bulk(call(i, "CLUSTER", "INFO"));
                 if (!info.contains("cluster_state:ok") || !info.contains("cluster_slots_assigned:16384")) {
                     return false;
@@ -95,6 +110,10 @@ final class LiveCluster implements AutoCloseable {
     /** One command on node {@code i}'s raw client; the reply as RESP text ("+OK\r\n", "-ASK ...\r\n"). */
     String call(int i, String... args) {
         return clients.get(i).call(args);
+    }
+
+    int size() {
+        return nodes.size();
     }
 
     int port(int i) {

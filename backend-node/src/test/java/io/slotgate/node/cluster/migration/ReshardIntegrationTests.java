@@ -99,8 +99,11 @@ class ReshardIntegrationTests {
 
         java.util.function.Supplier<String> diag = () -> "";
 
-        Traffic(RedisAdvancedClusterCommands<String, String> sync) {
+        final int keys;
+
+        Traffic(RedisAdvancedClusterCommands<String, String> sync, int keys) {
             this.sync = sync;
+            this.keys = keys;
         }
 
         @Override
@@ -110,7 +113,7 @@ class ReshardIntegrationTests {
                 try {
                     sync.set("w:" + i, "x:" + i);
                     acked.incrementAndGet();
-                    int j = ThreadLocalRandom.current().nextInt(KEYS);
+                    int j = ThreadLocalRandom.current().nextInt(keys);
                     String v = sync.get("k:" + j);
                     reads.incrementAndGet();
                     if (!("v:" + j).equals(v)) {
@@ -139,10 +142,10 @@ class ReshardIntegrationTests {
                 .build());
         StatefulRedisClusterConnection<String, String> connection = client.connect();
         long t0 = System.nanoTime();
-        preload(connection.async());
+        preload(connection.async(), KEYS);
         System.out.printf("preload %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
-        Traffic traffic = new Traffic(client.connect().sync());
+        Traffic traffic = new Traffic(client.connect().sync(), KEYS);
         traffic.diag = () -> {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < 2; i++) {
@@ -184,11 +187,108 @@ class ReshardIntegrationTests {
         assertThat(cluster.myselfLine(1)).doesNotContain("[");
     }
 
-    private static void preload(RedisAdvancedClusterAsyncCommands<String, String> async) throws Exception {
+    /**
+     * The seeds' case (issue 7): one master grows to two and three with add-node + reshard, then shrinks back to
+     * one with reshard + del-node, while Lettuce keeps writing and reading; nothing is lost or changed.
+     */
+    @Test
+    void shouldGrowFromOneToThreeMastersAndShrinkBackToOneWhileLettuceWritesAndReads() throws Exception {
+        cluster = LiveCluster.start(dir, 3, 1);
+        cluster.assign(0, 0, 16383);
+        cluster.awaitOk(1);
+        client = RedisClusterClient.create(RedisURI.create("127.0.0.1", cluster.port(0)));
+        // A MOVED to a node added after the client started must be followed (Lettuce refuses unknown nodes by
+        // default), the topology refreshed more often than once per 30 s as nodes come and go, and always read
+        // from the node that stays (a deleted node, reset, claims no slot at all).
+        client.setOptions(ClusterClientOptions.builder().maxRedirects(10).validateClusterNodeMembership(false)
+                .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().dynamicRefreshSources(false)
+                        .enableAllAdaptiveRefreshTriggers().adaptiveRefreshTriggersTimeout(Duration.ofMillis(500))
+                        .build())
+                .build());
+        StatefulRedisClusterConnection<String, String> connection = client.connect();
+        preload(connection.async(), GROW_KEYS);
+        Traffic traffic = new Traffic(client.connect().sync(), GROW_KEYS);
+        Thread writer = new Thread(traffic, "grow-shrink-traffic");
+        writer.start();
+        try {
+            addMaster(1);
+            redisCli(120, "--cluster", "reshard", cluster.address(0), "--cluster-from", cluster.id(0),
+                    "--cluster-to", cluster.id(1), "--cluster-slots", "300", "--cluster-yes");
+            addMaster(2);
+            redisCli(120, "--cluster", "reshard", cluster.address(0), "--cluster-from", "all",
+                    "--cluster-to", cluster.id(2), "--cluster-slots", "200", "--cluster-yes");
+            assertThat(ownedSlots(1)).isPositive();
+            assertThat(ownedSlots(2)).isEqualTo(200);
+            for (int gone = 2; gone >= 1; gone--) {
+                redisCli(120, "--cluster", "reshard", cluster.address(0), "--cluster-from", cluster.id(gone),
+                        "--cluster-to", cluster.id(0), "--cluster-slots", String.valueOf(ownedSlots(gone)),
+                        "--cluster-yes");
+                awaitCheckClean();
+                // A reset node answers CLUSTERDOWN instead of MOVED (as redis-server does), so clients must
+                // have learned the new owners first: here a refresh, in production Lettuce's periodic one.
+                client.refreshPartitions();
+                redisCli(60, "--cluster", "del-node", cluster.address(0), cluster.id(gone));
+            }
+        } finally {
+            traffic.stop.set(true);
+            writer.join(10_000);
+        }
+
+        assertThat(traffic.problems).isEmpty();
+        assertThat(traffic.reads.get()).isPositive();
+        assertThat(ownedSlots(0)).isEqualTo(16384);
+        client.refreshPartitions(); // the verifying connection was idle while the slots moved
+        List<String> wrong = new ArrayList<>();
+        check(connection.async(), "k:", "v:", GROW_KEYS, wrong);
+        check(connection.async(), "w:", "x:", traffic.acked.get(), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(cluster.call(0, "DBSIZE")).isEqualTo(":" + (GROW_KEYS + traffic.acked.get()) + "\r\n");
+        assertThat(LiveCluster.bulk(cluster.call(0, "CLUSTER", "NODES")).lines().count()).isEqualTo(1);
+        awaitCheckClean();
+    }
+
+    private static final int GROW_KEYS = 5_000;
+
+    /**
+     * redis-cli add-node as an empty master, then waits until every node agrees and the new one serves: like a
+     * new redis-server, it reports cluster_state:fail until the rejoin delay after its last minority evaluation
+     * has passed (cluster-engine.md §9), and would answer RESTORE-ASKING with CLUSTERDOWN until then.
+     */
+    private void addMaster(int i) throws Exception {
+        redisCli(60, "--cluster", "add-node", cluster.address(i), cluster.address(0));
+        awaitCheckClean();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> LiveCluster.bulk(cluster.call(i, "CLUSTER", "INFO")).contains("cluster_state:ok"));
+    }
+
+    private void awaitCheckClean() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String check = redisCli(30, "--cluster", "check", cluster.address(0));
+            assertThat(check).contains("[OK] All nodes agree about slots configuration.",
+                    "[OK] All 16384 slots covered.").doesNotContain("[WARNING]", "[ERR]");
+        });
+    }
+
+    /** How many slots node {@code i} claims on its own CLUSTER NODES line. */
+    private int ownedSlots(int i) {
+        String[] fields = cluster.myselfLine(i).split(" ");
+        int n = 0;
+        for (int f = 8; f < fields.length; f++) {
+            if (fields[f].startsWith("[")) {
+                continue;
+            }
+            String[] range = fields[f].split("-");
+            n += range.length == 1 ? 1 : Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
+        }
+        return n;
+    }
+
+    private static void preload(RedisAdvancedClusterAsyncCommands<String, String> async, int keys)
+            throws Exception {
         List<RedisFuture<String>> pending = new ArrayList<>();
-        for (int i = 0; i < KEYS; i++) {
+        for (int i = 0; i < keys; i++) {
             pending.add(async.set("k:" + i, "v:" + i));
-            if (pending.size() == 1000 || i == KEYS - 1) {
+            if (pending.size() == 1000 || i == keys - 1) {
                 for (RedisFuture<String> f : pending) {
                     assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo("OK");
                 }
