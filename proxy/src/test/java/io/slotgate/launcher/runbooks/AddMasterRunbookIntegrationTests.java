@@ -34,6 +34,8 @@ class AddMasterRunbookIntegrationTests {
             String added = cluster.clusterTool("add-node", cluster.address(NEW), cluster.address(0));
             assertThat(added).contains("[OK] New node added correctly.");
             cluster.awaitCheckOk(0, 7);
+            cluster.awaitKnownEverywhere(NEW);
+            cluster.awaitClusterOk(NEW);
             assertThat(cluster.proxyInfo().server(cluster.address(NEW)))
                     .as("a master without slots is not in CLUSTER SLOTS, so not yet in the proxy's INFO").isNull();
 

@@ -63,6 +63,8 @@ class RemoveNodeRunbookIntegrationTests {
         int nodesBefore = count();
         cluster.clusterTool("add-node", cluster.address(EXTRA_MASTER), cluster.address(1));
         cluster.awaitCheckOk(1, nodesBefore + 1);
+        cluster.awaitKnownEverywhere(EXTRA_MASTER);
+        cluster.awaitClusterOk(EXTRA_MASTER);
         String extraId = cluster.myId(EXTRA_MASTER);
         String targetId = cluster.myId(1);
         cluster.clusterTool("reshard", cluster.address(1), "--cluster-from", targetId, "--cluster-to", extraId,

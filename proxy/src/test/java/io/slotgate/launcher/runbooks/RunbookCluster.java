@@ -209,6 +209,23 @@ final class RunbookCluster implements AutoCloseable {
         });
     }
 
+    /**
+     * Waits until every member of the cluster (as node 0 lists them) knows {@code node} past the handshake: a reshard
+     * to a master that some other master has not met yet fails with "ERR Unknown node" (the README's grep step).
+     */
+    void awaitKnownEverywhere(int node) {
+        String address = address(node);
+        withViewsOnTimeout(() -> await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            for (String line : cli(0, "cluster", "nodes").split("\n")) {
+                String member = line.split(" ")[1];
+                int port = Integer.parseInt(member.substring(member.indexOf(':') + 1, member.indexOf('@')));
+                String view = cliOnPort(port, "cluster", "nodes");
+                assertThat(view.lines().filter(l -> l.contains(" " + address + "@") && !l.contains("handshake")))
+                        .as(member + " knows " + address).hasSize(1);
+            }
+        }));
+    }
+
     /** Waits until every listed node says cluster_state:ok. */
     void awaitClusterOk(int... which) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
