@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The README's start command as a newcomer runs it: {@code bin/slotgate local} on non-default ports, used with
- * redis-cli, stopped with Ctrl-C (SIGINT), then started again on the same --dir.
+ * redis-cli, stopped with Ctrl-C (SIGINT), then started again on the same --dir: same cluster, same data (AOF).
  */
 class LocalLauncherIntegrationTests {
 
@@ -45,15 +45,28 @@ class LocalLauncherIntegrationTests {
     }
 
     @Test
-    void shouldStartAClusterBehindTheProxyStopOnCtrlCAndResumeTheSameCluster() throws Exception {
+    void shouldStartAClusterBehindTheProxyStopOnCtrlCAndResumeTheSameClusterWithItsData() throws Exception {
         dir = Files.createTempDirectory("slotgate-local-");
         int base = freeBasePort();
         int proxyPort = FreePorts.any();
 
         Process first = launch(base, proxyPort);
-        awaitOutput(first, "slotgate local: ready.", 0);
+        String firstOutput = awaitOutput(first, "slotgate local: ready.", 0);
+        // Progress while it waits, then how to connect and a one-line topology summary.
+        assertThat(firstOutput).contains("slotgate local: starting 6 nodes in ")
+                .containsPattern("slotgate local: waiting for nodes to listen\\.*\n")
+                .contains("slotgate local: meeting 6 nodes")
+                .contains("slotgate local: assigning slots to 3 masters")
+                .containsPattern("slotgate local: waiting for cluster_state:ok\\.*\n")
+                .contains("slotgate local: ready. 3 masters + 3 replicas on ports " + base + "-" + (base + 5)
+                        + ", proxy on " + proxyPort + ".")
+                .contains("Connect with: redis-cli -p " + proxyPort);
         assertThat(cli(proxyPort, "SET", "greeting", "hello")).isEqualTo("OK");
         assertThat(cli(proxyPort, "GET", "greeting")).isEqualTo("hello");
+        // Keys on every master, so the restart below must bring back each one's append-only file.
+        for (int i = 0; i < 100; i++) {
+            assertThat(cli(proxyPort, "SET", "kept:" + i, "v" + i)).isEqualTo("OK");
+        }
         String nodes = cli(base, "CLUSTER", "NODES");
         assertThat(nodes.lines().filter(l -> l.contains("master"))).hasSize(3);
         assertThat(nodes.lines().filter(l -> l.contains("slave"))).hasSize(3);
@@ -68,9 +81,15 @@ class LocalLauncherIntegrationTests {
         long firstRunLength = Files.size(dir.resolve("launcher.out"));
         Process second = launch(base, proxyPort);
         String output = awaitOutput(second, "slotgate local: ready.", firstRunLength);
-        assertThat(output).contains("resuming the existing cluster");
+        assertThat(output).contains("resuming the existing cluster")
+                .contains("slotgate local: ready. 3 masters + 3 replicas on ports " + base + "-" + (base + 5));
         assertThat(nodeIds(cli(base, "CLUSTER", "NODES"))).isEqualTo(ids);
         assertThat(cli(proxyPort, "PING")).isEqualTo("PONG");
+        // Local mode runs the nodes with appendonly yes: the data written before Ctrl-C is back.
+        assertThat(cli(proxyPort, "GET", "greeting")).isEqualTo("hello");
+        for (int i = 0; i < 100; i++) {
+            assertThat(cli(proxyPort, "GET", "kept:" + i)).isEqualTo("v" + i);
+        }
         interrupt(second);
         assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }

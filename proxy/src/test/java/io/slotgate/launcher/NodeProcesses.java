@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * Backend nodes started as separate processes through {@code bin/slotgate node}, each in its own directory, on
- * consecutive free port pairs. Close it to kill them all and remove the directories.
+ * consecutive free port pairs. Close it to kill them all and remove the directories. Public for the runbook
+ * tests in {@code io.slotgate.launcher.runbooks}.
  */
-final class NodeProcesses implements AutoCloseable {
+public final class NodeProcesses implements AutoCloseable {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -35,7 +36,7 @@ final class NodeProcesses implements AutoCloseable {
         this.extraArgs = List.copyOf(extraArgs);
     }
 
-    static NodeProcesses start(int count, String... extraArgs) throws IOException {
+    public static NodeProcesses start(int count, String... extraArgs) throws IOException {
         NodeProcesses nodes = new NodeProcesses(Files.createTempDirectory("slotgate-nodes-"), freeBase(count), count,
                 List.of(extraArgs));
         try {
@@ -52,19 +53,19 @@ final class NodeProcesses implements AutoCloseable {
         }
     }
 
-    int port(int i) {
+    public int port(int i) {
         return basePort + i;
     }
 
-    String address(int i) {
+    public String address(int i) {
         return "127.0.0.1:" + port(i);
     }
 
-    int count() {
+    public int count() {
         return processes.length;
     }
 
-    List<String> addresses() {
+    public List<String> addresses() {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < processes.length; i++) {
             out.add(address(i));
@@ -73,7 +74,7 @@ final class NodeProcesses implements AutoCloseable {
     }
 
     /** Starts (or restarts) node i with the same port and directory. */
-    void launch(int i) throws IOException {
+    public void launch(int i) throws IOException {
         Path nodeDir = dir.resolve("node-" + port(i));
         Files.createDirectories(nodeDir);
         List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("bin/slotgate").toString(), "node",
@@ -87,7 +88,7 @@ final class NodeProcesses implements AutoCloseable {
         processes[i] = pb.start();
     }
 
-    void awaitListening(int i) {
+    public void awaitListening(int i) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (!processes[i].isAlive()) {
@@ -104,7 +105,7 @@ final class NodeProcesses implements AutoCloseable {
     }
 
     /** kill -9 of node i. */
-    void kill(int i) {
+    public void kill(int i) {
         Process p = processes[i];
         if (p != null) {
             p.destroyForcibly();
@@ -116,7 +117,7 @@ final class NodeProcesses implements AutoCloseable {
         }
     }
 
-    String log(int i) {
+    public String log(int i) {
         try {
             return Files.readString(dir.resolve("node-" + port(i)).resolve("node.log"));
         } catch (IOException e) {

@@ -25,8 +25,10 @@ import java.util.ArrayList;
  * One pipelined connection from one event loop to one backend server. Requests are written as the clients' own
  * bytes and matched to replies in order; replies are handed on as retained slices of the received bytes.
  * <p>
- * Every connection starts with AUTH (when a cluster password is set) and READONLY. READONLY is harmless on a
- * master and lets the same connection serve replica reads after a role change (cluster-protocol.md §2.3).
+ * Every connection starts with AUTH (when a cluster password is set), then READONLY if the slot map lists the node
+ * as a replica. When the map changes the node's role, the next request is preceded by READONLY or READWRITE: a
+ * READONLY connection to a master that was demoted behind the proxy's back would serve reads meant for the master
+ * from the demoted node's lagging copy instead of answering MOVED (cluster-protocol.md §2.3).
  * Owned by its event loop: no method may be called from another thread.
  */
 public final class BackendConnection extends Flushable {
@@ -40,6 +42,8 @@ public final class BackendConnection extends Flushable {
     private final ArrayDeque<InflightEntry> inflight = new ArrayDeque<>();
     private ArrayList<ByteBuf> pendingWrites = new ArrayList<>();
     private State state = State.CONNECTING;
+    /** Whether READONLY (rather than READWRITE, the default) is the mode last sent on this connection. */
+    private boolean readonly;
     private String closedReason;
     private Channel channel;
     private WriteCoalescer out;
@@ -90,7 +94,10 @@ public final class BackendConnection extends Flushable {
         if (!settings.password().isEmpty()) {
             queueHandshake("AUTH", settings.password());
         }
-        queueHandshake("READONLY");
+        readonly = server.isReplica();
+        if (readonly) {
+            queueHandshake("READONLY");
+        }
         ChannelFuture f = b.connect(address);
         channel = f.channel();
         f.addListener(done -> {
@@ -134,6 +141,11 @@ public final class BackendConnection extends Flushable {
      * a redirect. The flush happens once at the end of the loop iteration.
      */
     public void send(InflightEntry entry, ByteBuf frame) {
+        matchRole();
+        sendAsIs(entry, frame);
+    }
+
+    private void sendAsIs(InflightEntry entry, ByteBuf frame) {
         if (state == State.CLOSED) {
             entry.onFailure(closedReason, this);
             return;
@@ -152,8 +164,9 @@ public final class BackendConnection extends Flushable {
 
     /** Sends ASKING followed by the request, for an ASK redirect (cluster-protocol.md §2.2). */
     public void sendAsking(InflightEntry entry, ByteBuf frame) {
+        matchRole();
         queueAsking();
-        send(entry, frame);
+        sendAsIs(entry, frame);
     }
 
     /**
@@ -162,6 +175,7 @@ public final class BackendConnection extends Flushable {
      * request can land inside the transaction on this shared connection.
      */
     public void sendBlock(InflightEntry[] preceding, InflightEntry entry, ByteBuf frame, boolean asking) {
+        matchRole();
         if (state != State.CLOSED) {
             if (asking) {
                 queueAsking();
@@ -172,22 +186,36 @@ public final class BackendConnection extends Flushable {
                 inflight.add(p);
             }
         }
-        send(entry, frame);
+        sendAsIs(entry, frame);
+    }
+
+    /** Puts READONLY or READWRITE ahead of the next request when the node's role in the slot map changed. */
+    private void matchRole() {
+        boolean replica = server.isReplica();
+        if (replica != readonly && state != State.CLOSED) {
+            readonly = replica;
+            queueControl(replica ? "READONLY" : "READWRITE");
+        }
     }
 
     private void queueAsking() {
+        queueControl("ASKING");
+    }
+
+    /** A command whose +OK is swallowed, written ahead of the next request. */
+    private void queueControl(String command) {
         if (state == State.CLOSED) {
             return;
         }
-        ByteBuf asking = Unpooled.buffer(24);
-        RespWriter.writeCommand(asking, "ASKING");
-        HandshakeEntry askingEntry = new HandshakeEntry("ASKING");
-        askingEntry.sentAtNanos = System.nanoTime();
-        inflight.add(askingEntry);
+        ByteBuf buf = Unpooled.buffer(24);
+        RespWriter.writeCommand(buf, command);
+        HandshakeEntry controlEntry = new HandshakeEntry(command);
+        controlEntry.sentAtNanos = System.nanoTime();
+        inflight.add(controlEntry);
         if (state == State.OPEN) {
-            out.write(asking);
+            out.write(buf);
         } else {
-            pendingWrites.add(asking);
+            pendingWrites.add(buf);
         }
     }
 
@@ -343,7 +371,7 @@ public final class BackendConnection extends Flushable {
         }
     }
 
-    /** The reply to AUTH, READONLY or ASKING: +OK is swallowed; anything else fails the connection. */
+    /** The reply to AUTH, READONLY, READWRITE or ASKING: +OK is swallowed; anything else fails the connection. */
     private final class HandshakeEntry extends InflightEntry {
         private final String command;
 

@@ -23,6 +23,8 @@ public final class BackendServer {
     private volatile long failedUntilNanos;
     private volatile boolean failedMarked;
     private volatile boolean retired;
+    /** The current slot map lists this node as a replica (set by the topology refresher). */
+    private volatile boolean replica;
 
     BackendServer(HostPort hostPort, int id) {
         this.hostPort = hostPort;
@@ -91,6 +93,19 @@ public final class BackendServer {
 
     public int consecutiveFailures() {
         return consecutiveFailures.get();
+    }
+
+    /**
+     * Whether the current slot map lists this node as a replica. Connections send READONLY only while it does, so
+     * a master demoted behind the proxy's back answers MOVED to reads meant for the master instead of serving them
+     * from its lagging copy (cluster-protocol.md §2.3).
+     */
+    public boolean isReplica() {
+        return replica;
+    }
+
+    public void setReplica(boolean replica) {
+        this.replica = replica;
     }
 
     /** The node left the cluster: loops close their idle connections to it. */

@@ -289,6 +289,12 @@ public final class TopologyRefresher implements AutoCloseable {
 
     private void install(Topology t) {
         current = t;
+        // Roles after the map: a request routed by the old map to a master it believes in never goes out with
+        // READONLY (a replica read routed by the new map meanwhile just meets a MOVED and follows it).
+        for (ShardRoute shard : t.shards()) {
+            shard.master().setReplica(false);
+            shard.replicas().forEach(r -> r.setReplica(true));
+        }
         Set<String> addresses = t.servers().stream().map(BackendServer::address).collect(Collectors.toSet());
         registry.retainOnly(addresses);
         String shape = t.shards().stream().map(s -> s.master() + "(" + s.slotCount() + " slots) replicas "
