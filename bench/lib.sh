@@ -4,7 +4,7 @@ BENCH_TMP="$(mktemp -d /tmp/slotgate-bench.XXXXXX)"
 BENCH_PIDS=()
 cleanup() {
   for p in "${BENCH_PIDS[@]:-}"; do [[ -n "$p" ]] && kill -9 "$p" 2>/dev/null || true; done
-  rm -rf "$BENCH_TMP"
+  [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "$BENCH_TMP"
 }
 trap cleanup EXIT INT TERM
 

@@ -558,11 +558,15 @@ public final class ClusterEngine implements BusListener {
         snapshotDirty = false;
         String[] owners = new String[SlotSet.SLOTS];
         Map<String, String> endpoints = new HashMap<>();
+        ClusterNode previous = null; // owners come in long runs: one map lookup per run, not per slot
         for (int s = 0; s < SlotSet.SLOTS; s++) {
             ClusterNode o = table.owner(s);
             if (o != null) {
                 owners[s] = o.id;
-                endpoints.putIfAbsent(o.id, o.endpoint());
+                if (o != previous) {
+                    endpoints.computeIfAbsent(o.id, id -> o.endpoint());
+                    previous = o;
+                }
             }
         }
         ClusterNode me = table.myself;
