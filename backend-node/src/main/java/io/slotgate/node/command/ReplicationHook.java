@@ -36,6 +36,14 @@ public interface ReplicationHook {
     default void propagate(Call call) {
     }
 
+    /**
+     * Finishes an EXEC whose queued writes were just propagated from partition {@code partition}'s loop, once
+     * they are as durable as a single write's reply would be (appendfsync always: on disk).
+     */
+    default void finishTransaction(Call exec, int partition) {
+        exec.finish();
+    }
+
     /** The body of INFO's "# Replication" section (CRLF lines, header excluded). */
     default void infoReplication(StringBuilder sb) {
         sb.append("role:master\r\nconnected_slaves:0\r\n");

@@ -290,6 +290,21 @@ public final class ReplicationManager implements ReplicationControl, Replication
         }
     }
 
+    /**
+     * EXEC under appendfsync always: its block reaches the stream through a task its partition queued while the
+     * EXEC ran (WriteFeed.endTransaction); a task queued after it on the same loop, then on the replication loop,
+     * therefore asks for durability only once the block was appended.
+     */
+    @Override
+    public void finishTransaction(Call exec, int partition) {
+        StreamSink s = sink;
+        if (s == null || !s.syncEveryWrite() || replica || partition < 0) {
+            exec.finish();
+            return;
+        }
+        keyspace.loop(partition).execute(() -> loop.execute(() -> s.whenDurable(exec::finish)));
+    }
+
     /** Attaches (or, with null, detaches) the append-only file; it sees every stream byte from now on. */
     public void attachSink(StreamSink s) {
         sink = s;

@@ -3,6 +3,9 @@ package io.slotgate.node.command;
 import io.slotgate.node.testsupport.NodeHarness;
 import io.slotgate.node.testsupport.RawRespClient;
 import io.slotgate.node.testsupport.RedisReference;
+import io.slotgate.routing.testsupport.FreePorts;
+import io.slotgate.routing.testsupport.RedisServerProcess;
+import io.slotgate.routing.testsupport.RespConnection;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,5 +58,36 @@ class MigrateIntegrationTests {
             assertThat(r.call("HGET", "h", "f")).isEqualTo("$1\r\nv\r\n");
             assertThat(r.call("ZSCORE", "z", "m")).isEqualTo("$3\r\n2.5\r\n");
         }
+    }
+
+    @Test
+    void shouldReuseItsConnectionAndReconnectOnceWhenTheTargetRestarted() {
+        int port = FreePorts.any();
+        try (NodeHarness source = NodeHarness.start(); RawRespClient s = source.connect()) {
+            String p = String.valueOf(port);
+            s.call("SET", "{x}1", "1");
+            s.call("SET", "{x}2", "2");
+            s.call("SET", "{x}3", "3");
+            try (RedisServerProcess target = RedisServerProcess.start(port);
+                 RespConnection t = RespConnection.open(port)) {
+                long before = connectionsReceived(t);
+                assertThat(s.call("MIGRATE", "127.0.0.1", p, "{x}1", "0", "5000")).isEqualTo("+OK\r\n");
+                assertThat(s.call("MIGRATE", "127.0.0.1", p, "{x}2", "0", "5000")).isEqualTo("+OK\r\n");
+                // one connection served both (same slot, so the same partition thread and its cache), as in Redis
+                assertThat(connectionsReceived(t) - before).isEqualTo(1);
+            }
+            // the cached connection now leads nowhere: the next MIGRATE notices and connects again
+            try (RedisServerProcess target = RedisServerProcess.start(port);
+                 RespConnection t = RespConnection.open(port)) {
+                assertThat(s.call("MIGRATE", "127.0.0.1", p, "{x}3", "0", "5000")).isEqualTo("+OK\r\n");
+                assertThat(RespConnection.text(t.call("GET", "{x}3"))).isEqualTo("3");
+            }
+        }
+    }
+
+    private static long connectionsReceived(RespConnection c) {
+        String info = RespConnection.text(c.call("INFO", "stats"));
+        int at = info.indexOf("total_connections_received:") + "total_connections_received:".length();
+        return Long.parseLong(info.substring(at, info.indexOf('\r', at)));
     }
 }

@@ -15,9 +15,6 @@ import io.slotgate.routing.resp.RespWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,55 +148,75 @@ final class MigrateCommand {
         byte[] request = new byte[out.readableBytes()];
         out.readBytes(request);
         out.release();
-        String error = null;
-        int acked = 0;
-        try (Socket s = new Socket()) {
-            try {
-                s.connect(new InetSocketAddress(c.argString(1), (int) c.argLong(2)), (int) timeout);
-                s.setSoTimeout((int) timeout);
-                s.setTcpNoDelay(true);
-            } catch (IOException e) {
-                throw new CommandException("IOERR error or timeout connecting to the client");
-            }
-            try {
-                OutputStream os = s.getOutputStream();
-                os.write(request);
-                os.flush();
-            } catch (IOException e) {
-                throw new CommandException("IOERR error or timeout writing to target instance");
-            }
-            // buffered: the replies are read line by line, and one read per byte was a syscall per byte
-            InputStream in = new java.io.BufferedInputStream(s.getInputStream());
-            try {
-                for (int i = 0; i < expectedReplies; i++) {
-                    String line = readLine(in);
-                    if (line.startsWith("-") && error == null) {
-                        error = line.substring(1);
-                    }
-                }
-                for (Item it : items) {
-                    String line = readLine(in);
-                    if (line.startsWith("-")) {
-                        if (error == null) {
-                            error = line.substring(1);
-                        }
-                    } else if (error == null) {
-                        acked++;
-                        if (!copy) {
-                            p.delete(it.key());
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new CommandException("IOERR error or timeout reading from target instance");
-            }
-        } catch (IOException closeFailure) {
-            // closing the socket failed: the outcome above stands
+        String host = c.argString(1);
+        int port = (int) c.argLong(2);
+        String error = exchange(host, port, (int) timeout, request, expectedReplies, items, copy, p, false);
+        if (error == RETRY) {
+            error = exchange(host, port, (int) timeout, request, expectedReplies, items, copy, p, true);
         }
         if (error != null) {
             throw new CommandException("ERR Target instance replied with error: " + error);
         }
         c.ok();
+    }
+
+    /** Marker: a cached connection turned out closed before anything happened; try once on a new one. */
+    private static final String RETRY = new String("retry");
+
+    /**
+     * Sends the prepared request over a (cached) link to the target and reads its replies, deleting each key the
+     * target acknowledged (unless COPY). Returns the target's first error, null, or {@link #RETRY}.
+     */
+    private static String exchange(String host, int port, int timeout, byte[] request, int expectedReplies,
+                                   List<Item> items, boolean copy, Partition p, boolean fresh) {
+        MigrateLinks links = MigrateLinks.current();
+        MigrateLinks.Link link;
+        try {
+            link = links.take(host, port, timeout, fresh);
+        } catch (IOException e) {
+            throw new CommandException("IOERR error or timeout connecting to the client");
+        }
+        try {
+            link.out.write(request);
+            link.out.flush();
+        } catch (IOException e) {
+            links.drop(link);
+            if (link.reused) {
+                return RETRY;
+            }
+            throw new CommandException("IOERR error or timeout writing to target instance");
+        }
+        String error = null;
+        int read = 0;
+        try {
+            for (int i = 0; i < expectedReplies; i++) {
+                String line = readLine(link.in);
+                read++;
+                if (line.startsWith("-") && error == null) {
+                    error = line.substring(1);
+                }
+            }
+            for (Item it : items) {
+                String line = readLine(link.in);
+                read++;
+                if (line.startsWith("-")) {
+                    if (error == null) {
+                        error = line.substring(1);
+                    }
+                } else if (error == null && !copy) {
+                    p.delete(it.key());
+                }
+            }
+        } catch (IOException e) {
+            links.drop(link);
+            // a cached link the target closed while idle fails before the first reply, with nothing done there
+            if (link.reused && read == 0 && !(e instanceof java.net.SocketTimeoutException)) {
+                return RETRY;
+            }
+            throw new CommandException("IOERR error or timeout reading from target instance");
+        }
+        links.giveBack(host, port, link);
+        return error;
     }
 
     /** One reply line (status or error; integer and bulk replies are not expected here). */

@@ -101,7 +101,12 @@ final class TransactionExecutor {
             for (Call sub : calls) {
                 Dispatcher.execute(sub);
             }
-            assemble(c, calls, queued);
+            assembleReply(c, calls, queued);
+            if (write) {
+                c.node().replication().finishTransaction(c, partition);
+            } else {
+                c.finish();
+            }
         };
         EventExecutor loop = partition >= 0 ? ks.loop(partition) : s.loop();
         if (loop.inEventLoop()) {
@@ -143,6 +148,11 @@ final class TransactionExecutor {
 
     /** Writes the array of sub-replies and finishes EXEC (any thread). */
     static void assemble(Call c, List<Call> calls, List<RespRequest> queued) {
+        assembleReply(c, calls, queued);
+        c.finish();
+    }
+
+    private static void assembleReply(Call c, List<Call> calls, List<RespRequest> queued) {
         c.array(calls.size());
         for (Call sub : calls) {
             ByteBuf b = sub.takeReply();
@@ -152,7 +162,6 @@ final class TransactionExecutor {
             }
         }
         queued.forEach(RespRequest::release);
-        c.finish();
     }
 
     /** Runs queued commands one after another, each on its own loop, for queues with fan-out commands. */

@@ -77,6 +77,29 @@ class AofIntegrationTests {
     }
 
     @Test
+    void shouldAnswerExecUnderAppendfsyncAlwaysOnlyOnceItsBlockIsInTheFile() throws Exception {
+        NodeOptions o = options("--appendfsync", "always");
+        try (NodeHarness node = NodeHarness.start(o); RawRespClient c = node.connect()) {
+            for (int i = 0; i < 50; i++) {
+                c.call("MULTI");
+                c.call("SET", "{t}a", "a" + i);
+                c.call("INCR", "{t}n");
+                assertThat(c.call("EXEC")).startsWith("*2\r\n");
+                // the reply came after the fsync, so the block is already in the incremental file
+                String value = "a" + i + "\r\n";
+                assertThat(incrementalFiles()).anySatisfy(f -> assertThat(Files.readString(f, StandardCharsets.ISO_8859_1))
+                        .contains(value));
+            }
+        }
+    }
+
+    private List<Path> incrementalFiles() throws IOException {
+        try (var files = Files.list(dir.resolve("appendonlydir"))) {
+            return files.filter(f -> f.getFileName().toString().contains(".incr.")).toList();
+        }
+    }
+
+    @Test
     void shouldRewriteWhileAWriterRunsWithoutLosingAWrite() throws Exception {
         NodeOptions o = options("--appendfsync", "everysec", "--auto-aof-rewrite-percentage", "0");
         AtomicInteger acked = new AtomicInteger();
