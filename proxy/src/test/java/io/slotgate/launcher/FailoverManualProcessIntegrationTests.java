@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -53,10 +52,7 @@ class FailoverManualProcessIntegrationTests {
     @Test
     void shouldLoseNoAcknowledgedWriteAndShowTheClientNoErrorDuringAManualFailover() throws Exception {
         nodes = NodeProcesses.start(6, "--cluster-node-timeout", String.valueOf(NODE_TIMEOUT_MS));
-        List<String> args = new ArrayList<>(List.of("--cluster", "create"));
-        args.addAll(nodes.addresses());
-        args.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
-        RedisCli.Result create = RedisCli.run(120, args.toArray(String[]::new));
+        RedisCli.Result create = nodes.createWithRedisCli(1);
         assertThat(create.exitCode()).as(create.output()).isZero();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .untilAsserted(() -> {

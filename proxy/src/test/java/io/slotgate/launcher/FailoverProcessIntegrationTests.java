@@ -37,10 +37,7 @@ class FailoverProcessIntegrationTests {
     @Test
     void shouldPromoteTheReplicaKeepEveryAcknowledgedWriteAndRejoinTheOldMasterAsItsReplica() throws Exception {
         nodes = NodeProcesses.start(6, "--cluster-node-timeout", String.valueOf(NODE_TIMEOUT_MS));
-        List<String> args = new ArrayList<>(List.of("--cluster", "create"));
-        args.addAll(nodes.addresses());
-        args.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
-        RedisCli.Result create = RedisCli.run(120, args.toArray(String[]::new));
+        RedisCli.Result create = nodes.createWithRedisCli(1);
         assertThat(create.exitCode()).as(create.output()).isZero();
         awaitAllOk(List.of(0, 1, 2, 3, 4, 5), Duration.ofSeconds(30));
 

@@ -38,10 +38,7 @@ class NodeClusterIntegrationTests {
     @BeforeAll
     static void createCluster() throws Exception {
         nodes = NodeProcesses.start(6, "--cluster-node-timeout", "5000");
-        List<String> args = new ArrayList<>(List.of("--cluster", "create"));
-        args.addAll(nodes.addresses());
-        args.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
-        RedisCli.Result create = RedisCli.run(120, args.toArray(String[]::new));
+        RedisCli.Result create = nodes.createWithRedisCli(1);
         assertThat(create.exitCode()).as(create.output()).isZero();
         awaitClusterOk(Duration.ofSeconds(30));
     }

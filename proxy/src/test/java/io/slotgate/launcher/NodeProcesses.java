@@ -1,5 +1,6 @@
 package io.slotgate.launcher;
 
+import io.slotgate.routing.testsupport.RedisCli;
 import io.slotgate.routing.testsupport.FreePorts;
 
 import java.io.IOException;
@@ -74,6 +75,17 @@ public final class NodeProcesses implements AutoCloseable {
     }
 
     /** Starts (or restarts) node i with the same port and directory. */
+    /**
+     * {@code redis-cli --cluster create <every node> --cluster-replicas n --cluster-yes}, as the README's first
+     * runbook; returns redis-cli's result (exit code and output) for the caller to check.
+     */
+    public RedisCli.Result createWithRedisCli(int replicasPerMaster) {
+        List<String> args = new ArrayList<>(List.of("--cluster", "create"));
+        args.addAll(addresses());
+        args.addAll(List.of("--cluster-replicas", String.valueOf(replicasPerMaster), "--cluster-yes"));
+        return RedisCli.run(120, args.toArray(String[]::new));
+    }
+
     public void launch(int i) throws IOException {
         Path nodeDir = dir.resolve("node-" + port(i));
         Files.createDirectories(nodeDir);

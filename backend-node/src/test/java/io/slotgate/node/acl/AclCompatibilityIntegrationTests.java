@@ -1,5 +1,6 @@
 package io.slotgate.node.acl;
 
+import io.slotgate.node.testsupport.CommandLines;
 import io.slotgate.node.testsupport.NodeHarness;
 import io.slotgate.node.testsupport.RawRespClient;
 import io.slotgate.node.testsupport.RedisReference;
@@ -195,7 +196,7 @@ class AclCompatibilityIntegrationTests {
                 RawRespClient[] pair = conns.computeIfAbsent(conn, k -> new RawRespClient[] {
                         redis.connect(), node.connect()});
                 boolean unordered = line.startsWith("~");
-                String[] args = split(unordered ? line.substring(1) : line);
+                String[] args = CommandLines.split(unordered ? line.substring(1) : line);
                 String want = singleRulesSorted(pair[0].call(args));
                 String got = singleRulesSorted(pair[1].call(args));
                 if (unordered) {
@@ -215,31 +216,6 @@ class AclCompatibilityIntegrationTests {
         }
     }
 
-    /** Splits on spaces; single quotes group words; '' is the empty string. */
-    private static String[] split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (char ch : line.toCharArray()) {
-            if (ch == '\'') {
-                quoted = !quoted;
-                any = true;
-            } else if (ch == ' ' && !quoted) {
-                if (any || !cur.isEmpty()) {
-                    out.add(cur.toString());
-                }
-                cur.setLength(0);
-                any = false;
-            } else {
-                cur.append(ch);
-            }
-        }
-        if (any || !cur.isEmpty()) {
-            out.add(cur.toString());
-        }
-        return out.toArray(String[]::new);
-    }
 
     /**
      * Command rules ("-@all +@hash -hset +get") with the single-command rules after the last category sorted:

@@ -1,5 +1,6 @@
 package io.slotgate.node.command;
 
+import io.slotgate.node.testsupport.CommandLines;
 import io.slotgate.node.testsupport.NodeHarness;
 import io.slotgate.node.testsupport.RawRespClient;
 import io.slotgate.node.testsupport.RedisReference;
@@ -53,7 +54,7 @@ class CommandCompatibilityIntegrationTests {
             List<String> mismatches = new ArrayList<>();
             for (String line : lines) {
                 boolean unordered = line.startsWith("~");
-                String[] args = split(unordered ? line.substring(1) : line);
+                String[] args = CommandLines.split(unordered ? line.substring(1) : line);
                 String want = expected.call(args);
                 String got = actual.call(args);
                 if (unordered) {
@@ -68,31 +69,6 @@ class CommandCompatibilityIntegrationTests {
         }
     }
 
-    /** Splits on spaces; single quotes group words ('a b'); '' is the empty string. */
-    static String[] split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (char ch : line.toCharArray()) {
-            if (ch == '\'') {
-                quoted = !quoted;
-                any = true;
-            } else if (ch == ' ' && !quoted) {
-                if (any || !cur.isEmpty()) {
-                    out.add(cur.toString());
-                }
-                cur.setLength(0);
-                any = false;
-            } else {
-                cur.append(ch);
-            }
-        }
-        if (any || !cur.isEmpty()) {
-            out.add(cur.toString());
-        }
-        return out.toArray(String[]::new);
-    }
 
     /** Sorts the bulk elements of a flat array reply so set-like replies compare regardless of order. */
     static String sortedArray(String reply) {
