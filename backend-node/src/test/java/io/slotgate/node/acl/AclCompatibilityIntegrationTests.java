@@ -195,16 +195,11 @@ class AclCompatibilityIntegrationTests {
                 }
                 RawRespClient[] pair = conns.computeIfAbsent(conn, k -> new RawRespClient[] {
                         redis.connect(), node.connect()});
-                boolean unordered = line.startsWith("~");
-                String[] args = CommandLines.split(unordered ? line.substring(1) : line);
-                String want = singleRulesSorted(pair[0].call(args));
-                String got = singleRulesSorted(pair[1].call(args));
-                if (unordered) {
-                    want = sortedArray(want);
-                    got = sortedArray(got);
-                }
-                if (!want.equals(got)) {
-                    mismatches.add(raw + "\n    redis: " + printable(want) + "\n    node:  " + printable(got));
+                String[] args = CommandLines.args(line);
+                String mismatch = CommandLines.mismatch(raw, singleRulesSorted(pair[0].call(args)),
+                        singleRulesSorted(pair[1].call(args)), CommandLines.unordered(line));
+                if (mismatch != null) {
+                    mismatches.add(mismatch);
                 }
             }
             assertThat(mismatches).as("replies that differ from redis-server").isEmpty();
@@ -240,23 +235,5 @@ class AclCompatibilityIntegrationTests {
             out.append(line).append("\r\n");
         }
         return out.substring(0, out.length() - 2);
-    }
-
-    /** A flat array reply with its elements sorted. */
-    private static String sortedArray(String reply) {
-        if (!reply.startsWith("*")) {
-            return reply;
-        }
-        String[] parts = reply.split("\r\n");
-        List<String> elems = new ArrayList<>();
-        for (int i = 1; i < parts.length; i++) {
-            elems.add(parts[i].startsWith("$") && i + 1 < parts.length ? parts[i] + "|" + parts[++i] : parts[i]);
-        }
-        elems.sort(null);
-        return parts[0] + " " + elems;
-    }
-
-    private static String printable(String s) {
-        return s.replace("\r\n", "\\r\\n");
     }
 }

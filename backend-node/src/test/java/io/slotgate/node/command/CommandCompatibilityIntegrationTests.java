@@ -53,43 +53,14 @@ class CommandCompatibilityIntegrationTests {
             actual.call("FLUSHALL");
             List<String> mismatches = new ArrayList<>();
             for (String line : lines) {
-                boolean unordered = line.startsWith("~");
-                String[] args = CommandLines.split(unordered ? line.substring(1) : line);
-                String want = expected.call(args);
-                String got = actual.call(args);
-                if (unordered) {
-                    want = sortedArray(want);
-                    got = sortedArray(got);
-                }
-                if (!want.equals(got)) {
-                    mismatches.add(line + "\n    redis: " + printable(want) + "\n    node:  " + printable(got));
+                String[] args = CommandLines.args(line);
+                String mismatch = CommandLines.mismatch(line, expected.call(args), actual.call(args),
+                        CommandLines.unordered(line));
+                if (mismatch != null) {
+                    mismatches.add(mismatch);
                 }
             }
             assertThat(mismatches).as("replies that differ from redis-server").isEmpty();
         }
     }
-
-
-    /** Sorts the bulk elements of a flat array reply so set-like replies compare regardless of order. */
-    static String sortedArray(String reply) {
-        if (!reply.startsWith("*")) {
-            return reply;
-        }
-        String[] parts = reply.split("\r\n");
-        List<String> elems = new ArrayList<>();
-        for (int i = 1; i < parts.length; i++) {
-            if (parts[i].startsWith("$") && !parts[i].equals("$-1") && i + 1 < parts.length) {
-                elems.add(parts[i] + "|" + parts[++i]);
-            } else {
-                elems.add(parts[i]);
-            }
-        }
-        elems.sort(null);
-        return parts[0] + " " + elems;
-    }
-
-    private static String printable(String s) {
-        return s.replace("\r\n", "\\r\\n");
-    }
-
 }
