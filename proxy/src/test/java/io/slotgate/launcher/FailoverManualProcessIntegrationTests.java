@@ -9,8 +9,6 @@ import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import io.slotgate.routing.slot.SlotHash;
 import io.slotgate.routing.testsupport.RedisCli;
 import io.slotgate.routing.testsupport.RespConnection;
-import io.slotgate.routing.topology.ClusterNode;
-import io.slotgate.routing.topology.ClusterSlotsParser;
 import io.slotgate.routing.topology.Shard;
 import io.slotgate.routing.topology.SlotMap;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,15 +54,15 @@ class FailoverManualProcessIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .untilAsserted(() -> {
                     for (int i = 0; i < nodes.count(); i++) {
-                        assertThat(command(i, "CLUSTER", "INFO")).contains("cluster_state:ok");
+                        assertThat(nodes.call(i, "CLUSTER", "INFO")).contains("cluster_state:ok");
                     }
-                    assertThat(slotMap(nodes.port(0)).shard(0).replicas()).isNotEmpty();
+                    assertThat(nodes.slotMap(0).shard(0).replicas()).isNotEmpty();
                 });
-        SlotMap initial = slotMap(nodes.port(0));
+        SlotMap initial = nodes.slotMap(0);
         Shard victim = initial.shard(0);
-        int masterIndex = indexOf(victim.master());
-        int replicaIndex = indexOf(victim.replicas().get(0));
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> command(replicaIndex, "INFO",
+        int masterIndex = nodes.indexOf(victim.master());
+        int replicaIndex = nodes.indexOf(victim.replicas().get(0));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> nodes.call(replicaIndex, "INFO",
                 "replication").contains("master_link_status:up"));
 
         client = RedisClusterClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(nodes.port(0))
@@ -97,11 +94,11 @@ class FailoverManualProcessIntegrationTests {
             try {
                 await().atMost(Duration.ofSeconds(30)).until(() -> victimWrites.get() >= 200);
 
-                assertThat(command(replicaIndex, "CLUSTER", "FAILOVER")).isEqualTo("OK");
+                assertThat(nodes.call(replicaIndex, "CLUSTER", "FAILOVER")).isEqualTo("OK");
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                         .untilAsserted(() -> {
-                            assertThat(command(replicaIndex, "INFO", "replication")).contains("role:master");
-                            assertThat(command(masterIndex, "INFO", "replication")).contains("role:slave");
+                            assertThat(nodes.call(replicaIndex, "INFO", "replication")).contains("role:master");
+                            assertThat(nodes.call(masterIndex, "INFO", "replication")).contains("role:slave");
                         });
                 int afterSwitch = victimWrites.get();
                 await().atMost(Duration.ofSeconds(30)).until(() -> victimWrites.get() >= afterSwitch + 200);
@@ -126,26 +123,5 @@ class FailoverManualProcessIntegrationTests {
             assertThat(check.output()).contains("[OK] All nodes agree about slots configuration.")
                     .contains("[OK] All 16384 slots covered.");
         });
-    }
-
-    private int indexOf(ClusterNode node) {
-        for (int i = 0; i < nodes.count(); i++) {
-            if (nodes.port(i) == node.port()) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("unknown node " + node);
-    }
-
-    private String command(int i, String... args) {
-        try (RespConnection c = RespConnection.open(nodes.port(i))) {
-            return RespConnection.text(c.call(args));
-        }
-    }
-
-    private static SlotMap slotMap(int port) {
-        try (RespConnection c = RespConnection.open(port)) {
-            return ClusterSlotsParser.parse(c.call("CLUSTER", "SLOTS"), "127.0.0.1");
-        }
     }
 }

@@ -4,7 +4,6 @@ import io.slotgate.routing.slot.SlotHash;
 import io.slotgate.routing.testsupport.RedisCli;
 import io.slotgate.routing.testsupport.RespConnection;
 import io.slotgate.routing.topology.ClusterNode;
-import io.slotgate.routing.topology.ClusterSlotsParser;
 import io.slotgate.routing.topology.Shard;
 import io.slotgate.routing.topology.SlotMap;
 import org.junit.jupiter.api.AfterEach;
@@ -41,14 +40,14 @@ class FailoverProcessIntegrationTests {
         assertThat(create.exitCode()).as(create.output()).isZero();
         awaitAllOk(List.of(0, 1, 2, 3, 4, 5), Duration.ofSeconds(30));
 
-        SlotMap map = slotMap(nodes.port(0));
+        SlotMap map = nodes.slotMap(0);
         Shard victim = map.shard(0);
-        int masterIndex = indexOf(victim.master());
+        int masterIndex = nodes.indexOf(victim.master());
         await().atMost(Duration.ofSeconds(30)).until(() -> !victim.replicas().isEmpty()
-                || !slotMap(nodes.port(0)).shard(0).replicas().isEmpty());
-        ClusterNode replica = slotMap(nodes.port(0)).shard(0).replicas().get(0);
-        int replicaIndex = indexOf(replica);
-        await().atMost(Duration.ofSeconds(30)).until(() -> info(replicaIndex, "replication")
+                || !nodes.slotMap(0).shard(0).replicas().isEmpty());
+        ClusterNode replica = nodes.slotMap(0).shard(0).replicas().get(0);
+        int replicaIndex = nodes.indexOf(replica);
+        await().atMost(Duration.ofSeconds(30)).until(() -> nodes.call(replicaIndex, "INFO", "replication")
                 .contains("master_link_status:up"));
 
         // Writes to the victim's slots, each batch acknowledged by its replica (WAIT 1).
@@ -76,9 +75,9 @@ class FailoverProcessIntegrationTests {
         survivors.remove(Integer.valueOf(masterIndex));
         await().atMost(Duration.ofMillis(NODE_TIMEOUT_MS + 3000 + 2000)).pollInterval(Duration.ofMillis(100))
                 .ignoreExceptions().untilAsserted(() -> {
-                    assertThat(info(replicaIndex, "replication")).contains("role:master");
+                    assertThat(nodes.call(replicaIndex, "INFO", "replication")).contains("role:master");
                     for (int i : survivors) {
-                        assertThat(clusterInfo(i)).contains("cluster_state:ok");
+                        assertThat(nodes.call(i, "CLUSTER", "INFO")).contains("cluster_state:ok");
                     }
                 });
         long failoverMillis = (System.nanoTime() - killedAt) / 1_000_000;
@@ -95,7 +94,7 @@ class FailoverProcessIntegrationTests {
         nodes.awaitListening(masterIndex);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .untilAsserted(() -> {
-                    String replication = info(masterIndex, "replication");
+                    String replication = nodes.call(masterIndex, "INFO", "replication");
                     assertThat(replication).contains("role:slave").contains("master_port:" + nodes.port(replicaIndex))
                             .contains("master_link_status:up");
                 });
@@ -108,38 +107,11 @@ class FailoverProcessIntegrationTests {
                 .contains("[OK] All 16384 slots covered.");
     }
 
-    private int indexOf(ClusterNode node) {
-        for (int i = 0; i < nodes.count(); i++) {
-            if (nodes.port(i) == node.port()) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("unknown node " + node);
-    }
-
     private void awaitAllOk(List<Integer> which, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreExceptions().untilAsserted(() -> {
             for (int i : which) {
-                assertThat(clusterInfo(i)).contains("cluster_state:ok");
+                assertThat(nodes.call(i, "CLUSTER", "INFO")).contains("cluster_state:ok");
             }
         });
-    }
-
-    private String clusterInfo(int i) {
-        try (RespConnection c = RespConnection.open(nodes.port(i))) {
-            return RespConnection.text(c.call("CLUSTER", "INFO"));
-        }
-    }
-
-    private String info(int i, String section) {
-        try (RespConnection c = RespConnection.open(nodes.port(i))) {
-            return RespConnection.text(c.call("INFO", section));
-        }
-    }
-
-    private static SlotMap slotMap(int port) {
-        try (RespConnection c = RespConnection.open(port)) {
-            return ClusterSlotsParser.parse(c.call("CLUSTER", "SLOTS"), "127.0.0.1");
-        }
     }
 }

@@ -1,5 +1,8 @@
 package io.slotgate.launcher;
 
+import io.slotgate.routing.testsupport.RespConnection;
+import io.slotgate.routing.topology.ClusterSlotsParser;
+import io.slotgate.routing.topology.SlotMap;
 import io.slotgate.routing.testsupport.RedisCli;
 import io.slotgate.routing.testsupport.FreePorts;
 
@@ -84,6 +87,30 @@ public final class NodeProcesses implements AutoCloseable {
         args.addAll(addresses());
         args.addAll(List.of("--cluster-replicas", String.valueOf(replicasPerMaster), "--cluster-yes"));
         return RedisCli.run(120, args.toArray(String[]::new));
+    }
+
+    /** The index of the process listening on {@code node}'s port. */
+    public int indexOf(io.slotgate.routing.topology.ClusterNode node) {
+        for (int i = 0; i < count(); i++) {
+            if (port(i) == node.port()) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("unknown node " + node);
+    }
+
+    /** One command on a fresh connection to node {@code i}; the reply as text. */
+    public String call(int i, String... args) {
+        try (RespConnection c = RespConnection.open(port(i))) {
+            return RespConnection.text(c.call(args));
+        }
+    }
+
+    /** Node {@code i}'s CLUSTER SLOTS, parsed. */
+    public SlotMap slotMap(int i) {
+        try (RespConnection c = RespConnection.open(port(i))) {
+            return ClusterSlotsParser.parse(c.call("CLUSTER", "SLOTS"), "127.0.0.1");
+        }
     }
 
     public void launch(int i) throws IOException {
